@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Security;
+using Milestones.Application.Common.Serialization;
+using Milestones.Domain.Common;
+using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
+
+namespace Milestones.Application.Common.Behaviours;
+
+// The pipeline, outermost first (registered in this order in AddMediator):
+//   1. UnhandledExceptionBehaviour  – logs what escapes as a server fault, re-throws
+//   2. AuthorizationBehaviour       – API-key scope and global-admin checks
+//   3. ValidationBehaviour          – every FluentValidation validator of the message (422)
+//   4. PerformanceBehaviour         – warns about slow requests
+//   5. TransactionBehaviour         – commands run in one transaction with all their side effects
+//   6. PreconditionBehaviour        – If-Match, checked inside that transaction
+
+public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMessage> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await next(message, cancellationToken);
+        }
+        catch (Exception ex) when (!IsClientError(ex))
+        {
+            logger.LogError(ex, "Unhandled exception for request {Name}", typeof(TMessage).Name);
+            throw;
+        }
+    }
+
+    private static bool IsClientError(Exception ex) => ex
+        is ValidationException or NotFoundException or ConflictException or ForbiddenAccessException
+        or UnauthorizedException or PreconditionFailedException or DomainException or OperationCanceledException;
+}
+
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(IUser user) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    private static readonly ConcurrentDictionary<Type, RequiresScopeAttribute?> Attributes = new();
+
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var requirement = Attributes.GetOrAdd(message.GetType(), t => t.GetCustomAttribute<RequiresScopeAttribute>());
+
+        if (!user.IsAuthenticated)
+        {
+            if (requirement is not { AllowAnonymous: true })
+            {
+                throw new UnauthorizedException();
+            }
+
+            return next(message, cancellationToken);
+        }
+
+        if (requirement is not null && !user.HasScope(requirement.Scope))
+        {
+            throw new ForbiddenAccessException($"This API key lacks the '{requirement.Scope}' scope.");
+        }
+
+        if (requirement is { GlobalAdmin: true } && !user.IsAdmin)
+        {
+            throw new ForbiddenAccessException("Only global administrators can do this.");
+        }
+
+        return next(message, cancellationToken);
+    }
+}
+
+public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(new ValidationContext<TMessage>(message), cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+
+        if (failures.Count > 0)
+        {
+            var errors = failures
+                .GroupBy(f => JsonNames.PropertyPath(f.PropertyName), f => f.ErrorMessage)
+                .ToDictionary(g => g.Key, g => g.Distinct().ToArray());
+            throw new ValidationException(errors);
+        }
+
+        return await next(message, cancellationToken);
+    }
+}
+
+public sealed class PerformanceBehaviour<TMessage, TResponse>(ILogger<TMessage> logger) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    private static readonly TimeSpan Threshold = TimeSpan.FromMilliseconds(500);
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await next(message, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (elapsed > Threshold)
+        {
+            logger.LogWarning("Slow request {Name}: {Elapsed} ms", typeof(TMessage).Name, (long)elapsed.TotalMilliseconds);
+        }
+
+        return response;
+    }
+}
+
+/// <summary>A command and every side effect of it (counters, events, reassignment) commit together or not at all.</summary>
+public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbContext db) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        var response = await next(message, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+}
+
+/// <summary>A command that honours <c>If-Match</c>: it names the query whose result is the resource's current representation.</summary>
+public interface IConditionalCommand
+{
+    string? IfMatch { get; }
+
+    IMessage CurrentRepresentationQuery();
+}
+
+public sealed class PreconditionBehaviour<TMessage, TResponse>(ISender sender) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand, IConditionalCommand
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (message.IfMatch is { } ifMatch && ifMatch.Trim() != "*")
+        {
+            var current = await sender.Send(message.CurrentRepresentationQuery(), cancellationToken);
+            var etag = ETags.For(current);
+            var accepted = ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (!accepted.Contains(etag))
+            {
+                throw new PreconditionFailedException(etag);
+            }
+        }
+
+        return await next(message, cancellationToken);
+    }
+}

@@ -1,0 +1,50 @@
+namespace Milestones.Application.Common.Exceptions;
+
+// One failure strategy: handlers throw these, and one exception handler in the API maps each to
+// an RFC 9457 problem response. Domain rule violations (DomainException) map to 409.
+
+/// <summary>404: no such resource, or one the caller may not know exists.</summary>
+public sealed class NotFoundException(string resource, object key)
+    : Exception($"{resource} {key} was not found.")
+{
+    public string Resource { get; } = resource;
+}
+
+/// <summary>401: the call needs a valid API key.</summary>
+public sealed class UnauthorizedException(string message = "This call needs an API key: send 'Authorization: Bearer sk_live_…'.")
+    : Exception(message);
+
+/// <summary>403: authenticated, but the key's scope or the caller's role is not enough.</summary>
+public sealed class ForbiddenAccessException(string message) : Exception(message);
+
+/// <summary>409: the request conflicts with the current state (duplicate title, last admin…).</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>412: If-Match named a version that is no longer current.</summary>
+public sealed class PreconditionFailedException(string currentETag)
+    : Exception("The resource has changed since you read it (If-Match does not match its current ETag); fetch it again and retry.")
+{
+    public string CurrentETag { get; } = currentETag;
+}
+
+/// <summary>422: the request is well-formed but its values are not acceptable.</summary>
+public sealed class ValidationException : Exception
+{
+    public ValidationException(IDictionary<string, string[]> errors)
+        : base(Describe(errors))
+    {
+        Errors = new Dictionary<string, string[]>(errors);
+    }
+
+    public ValidationException(string field, string message)
+        : this(new Dictionary<string, string[]> { [field] = [message] })
+    {
+    }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    private static string Describe(IDictionary<string, string[]> errors) =>
+        errors.Count == 0
+            ? "One or more validation errors occurred."
+            : string.Join(" ", errors.SelectMany(e => e.Value));
+}

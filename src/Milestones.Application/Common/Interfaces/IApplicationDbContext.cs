@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Milestones.Domain.Entities;
+
+namespace Milestones.Application.Common.Interfaces;
+
+/// <summary>The unit of work handlers use. No repository sits on top of it.</summary>
+public interface IApplicationDbContext
+{
+    DbSet<User> Users { get; }
+
+    DbSet<ApiKey> ApiKeys { get; }
+
+    DbSet<Project> Projects { get; }
+
+    DbSet<ProjectMember> ProjectMembers { get; }
+
+    DbSet<Milestone> Milestones { get; }
+
+    DbSet<TaskItem> Tasks { get; }
+
+    DbSet<Support> Supports { get; }
+
+    DbSet<ActivityEvent> Events { get; }
+
+    /// <summary>Saves, then dispatches the domain events raised by the saved entities (their handlers run in the same transaction).</summary>
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Begins a transaction, or joins the one already open (then disposing the returned scope does nothing).</summary>
+    Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken);
+}
+
+public interface ITransactionScope : IAsyncDisposable
+{
+    Task CommitAsync(CancellationToken cancellationToken);
+}

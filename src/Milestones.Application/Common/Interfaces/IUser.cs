@@ -1,0 +1,15 @@
+namespace Milestones.Application.Common.Interfaces;
+
+/// <summary>Who is calling: resolved from the API key, or anonymous, or the system (background work).</summary>
+public interface IUser
+{
+    long? Id { get; }
+
+    bool IsAdmin { get; }
+
+    IReadOnlyCollection<string> Scopes { get; }
+
+    bool IsAuthenticated => Id is not null;
+
+    bool HasScope(string scope) => Scopes.Contains(scope);
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using AutoMapper;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Common.Mapping;
+
+/// <summary>
+/// Entity → DTO maps. Queries use them through <c>ProjectTo</c>, so only the columns a DTO needs
+/// are read. <c>isOverdue</c> depends on the clock: pass <c>new { now }</c> as the projection parameter.
+/// </summary>
+public sealed class MappingProfile : Profile
+{
+    public MappingProfile()
+    {
+        DateTime now = default;
+
+        CreateMap<User, UserDto>();
+        CreateMap<ApiKey, ApiKeyDto>();
+        CreateMap<ApiKey, CreatedApiKeyDto>().ForMember(d => d.Key, o => o.Ignore());
+        CreateMap<Project, ProjectDto>();
+        CreateMap<ProjectMember, MemberDto>()
+            .ForMember(d => d.Username, o => o.MapFrom(m => m.User!.Username))
+            .ForMember(d => d.DisplayName, o => o.MapFrom(m => m.User!.DisplayName));
+        CreateMap<Milestone, MilestoneDto>()
+            .ForMember(d => d.IsOverdue, o => o.MapFrom(m =>
+                m.DueDate != null && m.DueDate < now && m.DeletedAt == null &&
+                (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress)));
+        CreateMap<TaskItem, TaskDto>();
+        CreateMap<Support, SupportDto>();
+        CreateMap<ActivityEvent, EventDto>()
+            .ForMember(d => d.Data, o => o.MapFrom(e => JsonDocument.Parse(e.Data, default).RootElement.Clone()));
+    }
+}

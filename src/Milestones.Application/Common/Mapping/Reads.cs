@@ -1,0 +1,30 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Interfaces;
+
+namespace Milestones.Application.Common.Mapping;
+
+/// <summary>Reads one resource as its DTO; shared by queries and by commands that answer with the changed resource.</summary>
+public static class Reads
+{
+    public static Task<MilestoneDto> MilestoneDtoAsync(this IApplicationDbContext db, IMapper mapper, long id, DateTime now, CancellationToken ct) =>
+        db.Milestones.IgnoreQueryFilters().Where(m => m.Id == id)
+            .ProjectTo<MilestoneDto>(mapper.ConfigurationProvider, new { now })
+            .FirstAsync(ct);
+
+    public static Task<ProjectDto> ProjectDtoAsync(this IApplicationDbContext db, IMapper mapper, long id, CancellationToken ct) =>
+        db.Projects.IgnoreQueryFilters().Where(p => p.Id == id)
+            .ProjectTo<ProjectDto>(mapper.ConfigurationProvider)
+            .FirstAsync(ct);
+
+    public static Task<TaskDto> TaskDtoAsync(this IApplicationDbContext db, IMapper mapper, long id, CancellationToken ct) =>
+        db.Tasks.IgnoreQueryFilters().Where(t => t.Id == id)
+            .ProjectTo<TaskDto>(mapper.ConfigurationProvider)
+            .FirstAsync(ct);
+
+    public static Task<UserDto> UserDtoAsync(this IApplicationDbContext db, IMapper mapper, long id, CancellationToken ct) =>
+        db.Users.Where(u => u.Id == id)
+            .ProjectTo<UserDto>(mapper.ConfigurationProvider)
+            .FirstAsync(ct);
+}

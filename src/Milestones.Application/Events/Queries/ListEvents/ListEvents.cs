@@ -1,0 +1,58 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+
+namespace Milestones.Application.Events.Queries.ListEvents;
+
+/// <summary>A project's activity log, newest first. <c>before</c> is a cursor: an event id; only older events follow.</summary>
+[RequiresScope(Scopes.Read, AllowAnonymous = true)]
+public sealed record ListEventsQuery(long ProjectId, string? Type, long? MilestoneId, long? Before, int? Limit, int? Offset, int? Page)
+    : IQuery<PagedList<EventDto>>, IPagedQuery;
+
+public sealed class ListEventsValidator : AbstractValidator<ListEventsQuery>
+{
+    public ListEventsValidator()
+    {
+        Include(new PagingValidator<ListEventsQuery>());
+        RuleFor(x => x.Type).MaximumLength(100);
+        RuleFor(x => x.Before).GreaterThan(0).WithMessage("before must be an event id (a positive integer).");
+    }
+}
+
+public sealed class ListEventsHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+    : IQueryHandler<ListEventsQuery, PagedList<EventDto>>
+{
+    public async ValueTask<PagedList<EventDto>> Handle(ListEventsQuery query, CancellationToken cancellationToken)
+    {
+        await access.ForProjectAsync(query.ProjectId, cancellationToken);
+        var events = db.Events.Where(e => e.ProjectId == query.ProjectId);
+        if (!string.IsNullOrEmpty(query.Type))
+        {
+            events = events.Where(e => e.Type == query.Type);
+        }
+
+        if (query.MilestoneId is { } milestoneId)
+        {
+            events = events.Where(e => e.MilestoneId == milestoneId);
+        }
+
+        if (query.Before is { } before)
+        {
+            events = events.Where(e => e.Id < before);
+        }
+
+        var count = await events.CountAsync(cancellationToken);
+        var items = await events.OrderByDescending(e => e.Id)
+            .Skip(query.SkipOf()).Take(query.TakeOf())
+            .ProjectTo<EventDto>(mapper.ConfigurationProvider)
+            .ToListAsync(cancellationToken);
+        return new PagedList<EventDto>(items, count, query.TakeOf(), query.SkipOf());
+    }
+}

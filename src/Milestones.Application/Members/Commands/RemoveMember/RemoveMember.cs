@@ -1,0 +1,33 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+
+namespace Milestones.Application.Members.Commands.RemoveMember;
+
+[RequiresScope(Scopes.Write)]
+public sealed record RemoveMemberCommand(long ProjectId, string IdOrUsername) : ICommand<DeletedResult>;
+
+public sealed class RemoveMemberHandler(IApplicationDbContext db, ProjectAccess access)
+    : ICommandHandler<RemoveMemberCommand, DeletedResult>
+{
+    public async ValueTask<DeletedResult> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
+    {
+        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
+        permission.RequireAdmin("manage members");
+
+        var userId = await db.UserIdAsync(command.IdOrUsername, cancellationToken);
+        var project = await db.Projects.Include(p => p.Members).FirstAsync(p => p.Id == command.ProjectId, cancellationToken);
+        if (project.RoleOf(userId) is null)
+        {
+            throw new NotFoundException("Member", command.IdOrUsername);
+        }
+
+        project.RemoveMember(userId);
+        await db.SaveChangesAsync(cancellationToken);
+        return new DeletedResult(userId);
+    }
+}

@@ -1,0 +1,46 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Members.Commands.SetMember;
+
+/// <summary>Adds a member with a role, or changes a member's role (PUT is idempotent).</summary>
+[RequiresScope(Scopes.Write)]
+public sealed record SetMemberCommand(long ProjectId, string IdOrUsername, string? Role) : ICommand<MemberDto>;
+
+public sealed class SetMemberValidator : AbstractValidator<SetMemberCommand>
+{
+    public SetMemberValidator()
+    {
+        RuleFor(x => x.Role).NotEmpty().WithMessage($"role is required: one of {EnumValues<ProjectRole>.Allowed}.")
+            .Must(EnumValues<ProjectRole>.IsDefined).When(x => !string.IsNullOrEmpty(x.Role))
+            .WithMessage($"role must be one of: {EnumValues<ProjectRole>.Allowed}.");
+    }
+}
+
+public sealed class SetMemberHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+    : ICommandHandler<SetMemberCommand, MemberDto>
+{
+    public async ValueTask<MemberDto> Handle(SetMemberCommand command, CancellationToken cancellationToken)
+    {
+        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
+        permission.RequireAdmin("manage members");
+
+        var userId = await db.UserIdAsync(command.IdOrUsername, cancellationToken);
+        var project = await db.Projects.Include(p => p.Members).FirstAsync(p => p.Id == command.ProjectId, cancellationToken);
+        project.SetMemberRole(userId, EnumValues<ProjectRole>.Parse(command.Role!), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return await db.ProjectMembers.Where(m => m.ProjectId == command.ProjectId && m.UserId == userId)
+            .ProjectTo<MemberDto>(mapper.ConfigurationProvider)
+            .FirstAsync(cancellationToken);
+    }
+}

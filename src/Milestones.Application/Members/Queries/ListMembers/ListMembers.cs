@@ -1,0 +1,36 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+
+namespace Milestones.Application.Members.Queries.ListMembers;
+
+[RequiresScope(Scopes.Read, AllowAnonymous = true)]
+public sealed record ListMembersQuery(long ProjectId, int? Limit, int? Offset, int? Page) : IQuery<PagedList<MemberDto>>, IPagedQuery;
+
+public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
+{
+    public ListMembersValidator() => Include(new PagingValidator<ListMembersQuery>());
+}
+
+public sealed class ListMembersHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+    : IQueryHandler<ListMembersQuery, PagedList<MemberDto>>
+{
+    public async ValueTask<PagedList<MemberDto>> Handle(ListMembersQuery query, CancellationToken cancellationToken)
+    {
+        await access.ForProjectAsync(query.ProjectId, cancellationToken);
+        var members = db.ProjectMembers.Where(m => m.ProjectId == query.ProjectId);
+        var count = await members.CountAsync(cancellationToken);
+        var items = await members.OrderBy(m => m.AddedAt).ThenBy(m => m.UserId)
+            .Skip(query.SkipOf()).Take(query.TakeOf())
+            .ProjectTo<MemberDto>(mapper.ConfigurationProvider)
+            .ToListAsync(cancellationToken);
+        return new PagedList<MemberDto>(items, count, query.TakeOf(), query.SkipOf());
+    }
+}

@@ -1,0 +1,93 @@
+using AutoMapper;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Milestones.Commands.CreateMilestone;
+
+public sealed record NewTask(string Title, bool Completed);
+
+[RequiresScope(Scopes.Write)]
+public sealed record CreateMilestoneCommand(
+    long ProjectId,
+    string Title,
+    string? Description,
+    string? Status,
+    string? Color,
+    DateTime? DueDate,
+    int? Position,
+    decimal? GoalAmount,
+    IReadOnlyList<NewTask>? Tasks) : ICommand<MilestoneDto>;
+
+public sealed class CreateMilestoneValidator : AbstractValidator<CreateMilestoneCommand>
+{
+    public const int MaxTasks = 100;
+
+    public CreateMilestoneValidator()
+    {
+        RuleFor(x => x.Title).NotNull().WithMessage("title is required.").MilestoneTitle();
+        RuleFor(x => x.Description).MilestoneDescription();
+        RuleFor(x => x.Status).OneOf<CreateMilestoneCommand, MilestoneStatus>("status");
+        RuleFor(x => x.Color).OneOf<CreateMilestoneCommand, MilestoneColor>("color");
+        RuleFor(x => x.Position).MilestonePosition();
+        RuleFor(x => x.GoalAmount).GoalAmount();
+        RuleFor(x => x.Tasks).Must(t => t is null || t.Count <= MaxTasks)
+            .WithMessage($"A milestone can be created with at most {MaxTasks} tasks.");
+        RuleForEach(x => x.Tasks).ChildRules(task =>
+        {
+            task.RuleFor(t => t).NotNull().WithMessage("A task cannot be null.");
+            task.RuleFor(t => t.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
+                .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters.");
+        });
+    }
+}
+
+/// <summary>Creates a milestone (admins and achievers), at the end unless a position is given, with its optional tasks, in one transaction.</summary>
+public sealed class CreateMilestoneHandler(IApplicationDbContext db, IMapper mapper, IUser caller, ProjectAccess access, TimeProvider clock)
+    : ICommandHandler<CreateMilestoneCommand, MilestoneDto>
+{
+    public async ValueTask<MilestoneDto> Handle(CreateMilestoneCommand command, CancellationToken cancellationToken)
+    {
+        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
+        permission.RequireEditor("create milestones");
+        await db.EnsureTitleFreeAsync(command.ProjectId, command.Title, null, cancellationToken);
+
+        var position = command.Position ?? 1 + (await db.Milestones
+            .Where(m => m.ProjectId == command.ProjectId)
+            .MaxAsync(m => (int?)m.Position, cancellationToken) ?? 0);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var milestone = Milestone.Create(
+            command.ProjectId,
+            command.Title.Trim(),
+            command.Description,
+            MilestoneRules.ParseStatus(command.Status) ?? MilestoneStatus.Pending,
+            EnumValues<MilestoneColor>.ParseOrNull(command.Color) ?? MilestoneColor.Default,
+            command.DueDate,
+            position,
+            command.GoalAmount,
+            caller.Id!.Value,
+            now);
+        db.Milestones.Add(milestone);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (command.Tasks is { Count: > 0 } tasks)
+        {
+            for (var i = 0; i < tasks.Count; i++)
+            {
+                db.Tasks.Add(TaskItem.Create(milestone, tasks[i].Title.Trim(), tasks[i].Completed, i + 1, now));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return await db.MilestoneDtoAsync(mapper, milestone.Id, now, cancellationToken);
+    }
+}

@@ -1,0 +1,76 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Enums;
+
+using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
+
+namespace Milestones.Application.Milestones.Commands.ReorderMilestones;
+
+/// <summary>The body lists every live categorised milestone of the project exactly once; they get positions 1..N.</summary>
+[RequiresScope(Scopes.Write)]
+public sealed record ReorderMilestonesCommand(long ProjectId, IReadOnlyList<long>? MilestoneIds) : ICommand<IReadOnlyList<MilestoneDto>>;
+
+public sealed class ReorderMilestonesValidator : AbstractValidator<ReorderMilestonesCommand>
+{
+    public ReorderMilestonesValidator()
+    {
+        RuleFor(x => x.MilestoneIds).NotNull().WithMessage("milestoneIds is required: every live categorised milestone id, in the new order.");
+        RuleFor(x => x.MilestoneIds).Must(ids => ids!.Count <= 10_000).When(x => x.MilestoneIds is not null)
+            .WithMessage("milestoneIds lists too many ids.");
+        RuleFor(x => x.MilestoneIds)
+            .Must(ids => ids!.Distinct().Count() == ids!.Count).When(x => x.MilestoneIds is not null)
+            .WithMessage((_, ids) => $"milestoneIds lists {string.Join(", ", ids!.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key))} more than once.");
+    }
+}
+
+public sealed class ReorderMilestonesHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+    : ICommandHandler<ReorderMilestonesCommand, IReadOnlyList<MilestoneDto>>
+{
+    public async ValueTask<IReadOnlyList<MilestoneDto>> Handle(ReorderMilestonesCommand command, CancellationToken cancellationToken)
+    {
+        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
+        permission.RequireEditor("reorder milestones");
+
+        var ids = command.MilestoneIds!;
+        var live = await db.Milestones
+            .Where(m => m.ProjectId == command.ProjectId && m.Type == MilestoneType.Categorised)
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
+
+        var errors = new List<string>();
+        var unknown = ids.Where(id => !live.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            errors.Add($"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is not a" : "are not")} live categorised milestone{(unknown.Count == 1 ? "" : "s")} of this project.");
+        }
+
+        var missing = live.Keys.Except(ids).Order().ToList();
+        if (missing.Count > 0)
+        {
+            errors.Add($"Missing milestone{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)}: list every live categorised milestone exactly once.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(new Dictionary<string, string[]> { ["milestoneIds"] = [.. errors] });
+        }
+
+        var project = await db.Projects.FirstAsync(p => p.Id == command.ProjectId, cancellationToken);
+        project.ReorderMilestones(ids.Select(id => live[id]).ToList());
+        await db.SaveChangesAsync(cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Milestones
+            .Where(m => m.ProjectId == command.ProjectId)
+            .OrderBy(m => m.Position).ThenBy(m => m.Id)
+            .ProjectTo<MilestoneDto>(mapper.ConfigurationProvider, new { now })
+            .ToListAsync(cancellationToken);
+    }
+}

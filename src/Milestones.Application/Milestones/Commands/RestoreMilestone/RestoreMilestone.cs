@@ -1,0 +1,35 @@
+using AutoMapper;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+
+namespace Milestones.Application.Milestones.Commands.RestoreMilestone;
+
+/// <summary>Brings a deleted milestone back (admins only); 409 when its title was taken meanwhile.</summary>
+[RequiresScope(Scopes.Write)]
+public sealed record RestoreMilestoneCommand(long MilestoneId) : ICommand<MilestoneDto>;
+
+public sealed class RestoreMilestoneHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+    : ICommandHandler<RestoreMilestoneCommand, MilestoneDto>
+{
+    public async ValueTask<MilestoneDto> Handle(RestoreMilestoneCommand command, CancellationToken cancellationToken)
+    {
+        var permission = await access.ForMilestoneAsync(command.MilestoneId, cancellationToken);
+        permission.RequireAdmin("restore milestones");
+
+        var milestone = await db.Milestones.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Id == command.MilestoneId, cancellationToken)
+            ?? throw new NotFoundException("Milestone", command.MilestoneId);
+        if (milestone.IsDeleted)
+        {
+            await db.EnsureTitleFreeAsync(milestone.ProjectId, milestone.Title, milestone.Id, cancellationToken);
+        }
+
+        milestone.Restore();
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.MilestoneDtoAsync(mapper, milestone.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+}

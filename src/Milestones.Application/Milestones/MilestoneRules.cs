@@ -1,0 +1,48 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Models;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Milestones;
+
+/// <summary>Checks shared by the milestone use cases, kept in one place.</summary>
+public static class MilestoneRules
+{
+    /// <summary>The largest goal that fits decimal(18,2).</summary>
+    public const decimal MaxGoalAmount = 9_999_999_999_999_999.99m;
+
+    /// <summary>409 when another live milestone of the project already has this title (case-insensitively).</summary>
+    public static async Task EnsureTitleFreeAsync(this IApplicationDbContext db, long projectId, string title, long? exceptId, CancellationToken ct)
+    {
+        var normalized = Milestone.NormalizeTitle(title);
+        if (await db.Milestones.AnyAsync(m => m.ProjectId == projectId && m.NormalizedTitle == normalized && m.Id != exceptId, ct))
+        {
+            throw new ConflictException($"A milestone titled '{title.Trim()}' already exists in this project.");
+        }
+    }
+
+    public static IRuleBuilderOptions<T, string?> MilestoneTitle<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title cannot be empty.")
+            .MaximumLength(Milestone.TitleMaxLength).WithMessage($"title must be at most {Milestone.TitleMaxLength} characters.");
+
+    public static IRuleBuilderOptions<T, string?> MilestoneDescription<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(Milestone.DescriptionMaxLength).WithMessage($"description must be at most {Milestone.DescriptionMaxLength} characters.");
+
+    public static IRuleBuilderOptions<T, string?> OneOf<T, TEnum>(this IRuleBuilder<T, string?> rule, string field)
+        where TEnum : struct, Enum =>
+        rule.Must(v => v is null || EnumValues<TEnum>.IsDefined(v))
+            .WithMessage($"{field} must be one of: {EnumValues<TEnum>.Allowed}.");
+
+    public static IRuleBuilderOptions<T, decimal?> GoalAmount<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.Must(g => g is null || (g > 0 && g <= MaxGoalAmount && Money.HasAtMostTwoDecimals(g.Value)))
+            .WithMessage("goalAmount must be greater than 0, with at most 2 decimals.");
+
+    public static IRuleBuilderOptions<T, int?> MilestonePosition<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.GreaterThanOrEqualTo(1).WithMessage("position must be 1 or more (0 belongs to the default milestone).");
+
+    public static MilestoneStatus? ParseStatus(string? status) => EnumValues<MilestoneStatus>.ParseOrNull(status);
+}

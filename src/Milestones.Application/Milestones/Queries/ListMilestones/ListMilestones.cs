@@ -1,0 +1,183 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Milestones.Queries.ListMilestones;
+
+/// <summary>
+/// Milestones of one project (<see cref="InProject"/>, from the route) or across every project the
+/// caller may read (optionally <see cref="ProjectId"/> and <see cref="Users"/>, project owners by id or username).
+/// </summary>
+[RequiresScope(Scopes.Read, AllowAnonymous = true)]
+public sealed record ListMilestonesQuery : IQuery<PagedList<MilestoneDto>>, IPagedQuery
+{
+    public static readonly string[] Sorts = ["position", "title", "createdAt", "updatedAt", "dueDate"];
+    public static readonly string[] Orders = ["asc", "desc"];
+
+    public long? InProject { get; init; }
+    public long? ProjectId { get; init; }
+    public string? Users { get; init; }
+    public string? Status { get; init; }
+    public string? Type { get; init; }
+    public string? Search { get; init; }
+    public bool? Overdue { get; init; }
+    public DateTime? DueBefore { get; init; }
+    public DateTime? DueAfter { get; init; }
+    public string? Sort { get; init; }
+    public string? Order { get; init; }
+    public bool? IncludeDeleted { get; init; }
+    public int? Limit { get; init; }
+    public int? Offset { get; init; }
+    public int? Page { get; init; }
+
+    public IEnumerable<string> StatusValues =>
+        (Status ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+public sealed class ListMilestonesValidator : AbstractValidator<ListMilestonesQuery>
+{
+    public ListMilestonesValidator()
+    {
+        Include(new PagingValidator<ListMilestonesQuery>());
+        RuleForEach(x => x.StatusValues).Must(EnumValues<MilestoneStatus>.IsDefined).OverridePropertyName("status")
+            .WithMessage((_, s) => $"Unknown status '{s}'; allowed: {EnumValues<MilestoneStatus>.Allowed} (comma-separated).");
+        RuleFor(x => x.Type).Must(t => t is null || EnumValues<MilestoneType>.IsDefined(t))
+            .WithMessage($"type must be one of: {EnumValues<MilestoneType>.Allowed}.");
+        RuleFor(x => x.Sort).Must(s => s is null || ListMilestonesQuery.Sorts.Contains(s))
+            .WithMessage($"sort must be one of: {string.Join(", ", ListMilestonesQuery.Sorts)}.");
+        RuleFor(x => x.Order).Must(o => o is null || ListMilestonesQuery.Orders.Contains(o))
+            .WithMessage($"order must be one of: {string.Join(", ", ListMilestonesQuery.Orders)}.");
+        RuleFor(x => x.Search).MaximumLength(200).WithMessage("search must be at most 200 characters.");
+        RuleFor(x => x.Users).MaximumLength(1000).WithMessage("users must be at most 1000 characters.");
+    }
+}
+
+public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+    : IQueryHandler<ListMilestonesQuery, PagedList<MilestoneDto>>
+{
+    public async ValueTask<PagedList<MilestoneDto>> Handle(ListMilestonesQuery query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var milestones = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones;
+
+        if (query.InProject is { } projectId)
+        {
+            var permission = await access.ForProjectAsync(projectId, cancellationToken);
+            if (query.IncludeDeleted == true && !permission.IsAdmin)
+            {
+                throw new ForbiddenAccessException("Only admins can list deleted milestones.");
+            }
+
+            milestones = milestones.Where(m => m.ProjectId == projectId);
+        }
+        else
+        {
+            var readable = access.ReadableProjectIds();
+            milestones = milestones.Where(m => readable.Contains(m.ProjectId));
+            if (query.IncludeDeleted == true)
+            {
+                var administered = access.AdministeredProjectIds();
+                milestones = milestones.Where(m => m.DeletedAt == null || administered.Contains(m.ProjectId));
+            }
+
+            if (query.ProjectId is { } only)
+            {
+                milestones = milestones.Where(m => m.ProjectId == only);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Users))
+            {
+                var parts = query.Users.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                var ids = parts.Select(p => long.TryParse(p, out var id) ? id : (long?)null).OfType<long>().ToList();
+                var names = parts.Where(p => !long.TryParse(p, out _)).Select(User.Normalize).ToList();
+                var owners = db.Users.Where(u => ids.Contains(u.Id) || names.Contains(u.NormalizedUsername)).Select(u => u.Id);
+                milestones = milestones.Where(m => owners.Contains(m.Project!.OwnerId));
+            }
+        }
+
+        milestones = Filter(milestones, query, now);
+        var count = await milestones.CountAsync(cancellationToken);
+        var items = await Sort(milestones, query)
+            .Skip(query.SkipOf()).Take(query.TakeOf())
+            .ProjectTo<MilestoneDto>(mapper.ConfigurationProvider, new { now })
+            .ToListAsync(cancellationToken);
+        return new PagedList<MilestoneDto>(items, count, query.TakeOf(), query.SkipOf());
+    }
+
+    private static IQueryable<Milestone> Filter(IQueryable<Milestone> milestones, ListMilestonesQuery query, DateTime now)
+    {
+        var statuses = query.StatusValues.Select(EnumValues<MilestoneStatus>.Parse).Distinct().ToList();
+        if (statuses.Count > 0)
+        {
+            milestones = milestones.Where(m => statuses.Contains(m.Status));
+        }
+
+        if (EnumValues<MilestoneType>.ParseOrNull(query.Type) is { } type)
+        {
+            milestones = milestones.Where(m => m.Type == type);
+        }
+
+        if (!string.IsNullOrEmpty(query.Search))
+        {
+            // Contains is a literal substring match on both providers: '%' and '_' match themselves.
+            var term = query.Search.ToLowerInvariant();
+            milestones = milestones.Where(m => m.Title.ToLower().Contains(term) || m.Description.ToLower().Contains(term));
+        }
+
+        if (query.Overdue is { } overdue)
+        {
+            milestones = overdue
+                ? milestones.Where(m => m.DueDate != null && m.DueDate < now && m.DeletedAt == null &&
+                    (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress))
+                : milestones.Where(m => !(m.DueDate != null && m.DueDate < now && m.DeletedAt == null &&
+                    (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress)));
+        }
+
+        if (query.DueBefore is { } before)
+        {
+            var b = ToUtc(before);
+            milestones = milestones.Where(m => m.DueDate != null && m.DueDate < b);
+        }
+
+        if (query.DueAfter is { } after)
+        {
+            var a = ToUtc(after);
+            milestones = milestones.Where(m => m.DueDate != null && m.DueDate > a);
+        }
+
+        return milestones;
+    }
+
+    private static IQueryable<Milestone> Sort(IQueryable<Milestone> milestones, ListMilestonesQuery query)
+    {
+        var desc = query.Order == "desc";
+        IOrderedQueryable<Milestone> sorted = query.Sort switch
+        {
+            "title" => desc ? milestones.OrderByDescending(m => m.NormalizedTitle) : milestones.OrderBy(m => m.NormalizedTitle),
+            "createdAt" => desc ? milestones.OrderByDescending(m => m.CreatedAt) : milestones.OrderBy(m => m.CreatedAt),
+            "updatedAt" => desc ? milestones.OrderByDescending(m => m.UpdatedAt) : milestones.OrderBy(m => m.UpdatedAt),
+            "dueDate" => desc ? milestones.OrderByDescending(m => m.DueDate) : milestones.OrderBy(m => m.DueDate),
+            _ => desc
+                ? milestones.OrderByDescending(m => m.ProjectId).ThenByDescending(m => m.Position)
+                : milestones.OrderBy(m => m.ProjectId).ThenBy(m => m.Position),
+        };
+        return desc ? sorted.ThenByDescending(m => m.Id) : sorted.ThenBy(m => m.Id);
+    }
+
+    private static DateTime ToUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Local => value.ToUniversalTime(),
+        DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        _ => value,
+    };
+}

@@ -1,0 +1,49 @@
+using AutoMapper;
+using FluentValidation;
+using Mediator;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Projects.Commands.CreateProject;
+
+[RequiresScope(Scopes.Write)]
+public sealed record CreateProjectCommand(string Name, string? Description, string? Visibility) : ICommand<ProjectDto>;
+
+public sealed class CreateProjectValidator : AbstractValidator<CreateProjectCommand>
+{
+    public CreateProjectValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage("name is required.")
+            .MaximumLength(Project.NameMaxLength).WithMessage($"name must be at most {Project.NameMaxLength} characters.");
+        RuleFor(x => x.Description).MaximumLength(Project.DescriptionMaxLength)
+            .WithMessage($"description must be at most {Project.DescriptionMaxLength} characters.");
+        RuleFor(x => x.Visibility).Must(v => v is null || EnumValues<Visibility>.IsDefined(v))
+            .WithMessage($"visibility must be one of: {EnumValues<Visibility>.Allowed}.");
+    }
+}
+
+/// <summary>Creates the project, makes the caller its admin and creates its default "Uncategorised" milestone, in one transaction.</summary>
+public sealed class CreateProjectHandler(IApplicationDbContext db, IMapper mapper, IUser caller, TimeProvider clock)
+    : ICommandHandler<CreateProjectCommand, ProjectDto>
+{
+    public async ValueTask<ProjectDto> Handle(CreateProjectCommand command, CancellationToken cancellationToken)
+    {
+        var project = Project.Create(
+            command.Name.Trim(),
+            command.Description,
+            EnumValues<Visibility>.ParseOrNull(command.Visibility) ?? Visibility.Private,
+            caller.Id!.Value,
+            clock.GetUtcNow().UtcDateTime,
+            out var defaultMilestone);
+
+        db.Projects.Add(project);
+        db.Milestones.Add(defaultMilestone);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ProjectDtoAsync(mapper, project.Id, cancellationToken);
+    }
+}

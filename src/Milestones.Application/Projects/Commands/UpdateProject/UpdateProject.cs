@@ -1,0 +1,50 @@
+using AutoMapper;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Behaviours;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Application.Projects.Queries.GetProject;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Projects.Commands.UpdateProject;
+
+[RequiresScope(Scopes.Write)]
+public sealed record UpdateProjectCommand(long ProjectId, string? Name, string? Description, string? Visibility, string? IfMatch = null)
+    : ICommand<ProjectDto>, IConditionalCommand
+{
+    public IMessage CurrentRepresentationQuery() => new GetProjectQuery(ProjectId);
+}
+
+public sealed class UpdateProjectValidator : AbstractValidator<UpdateProjectCommand>
+{
+    public UpdateProjectValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().When(x => x.Name is not null).WithMessage("name cannot be empty.")
+            .MaximumLength(Project.NameMaxLength).WithMessage($"name must be at most {Project.NameMaxLength} characters.");
+        RuleFor(x => x.Description).MaximumLength(Project.DescriptionMaxLength)
+            .WithMessage($"description must be at most {Project.DescriptionMaxLength} characters.");
+        RuleFor(x => x.Visibility).Must(v => v is null || EnumValues<Visibility>.IsDefined(v))
+            .WithMessage($"visibility must be one of: {EnumValues<Visibility>.Allowed}.");
+    }
+}
+
+public sealed class UpdateProjectHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+    : ICommandHandler<UpdateProjectCommand, ProjectDto>
+{
+    public async ValueTask<ProjectDto> Handle(UpdateProjectCommand command, CancellationToken cancellationToken)
+    {
+        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
+        permission.RequireAdmin("update a project");
+
+        var project = await db.Projects.FirstAsync(p => p.Id == command.ProjectId, cancellationToken);
+        project.Update(command.Name?.Trim(), command.Description, EnumValues<Visibility>.ParseOrNull(command.Visibility));
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.ProjectDtoAsync(mapper, project.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,54 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Projects.Queries.ListProjects;
+
+/// <summary>
+/// Without <c>visibility</c>: the projects the caller belongs to (anonymous callers: public ones).
+/// <c>visibility=public</c>: every public project; <c>visibility=private</c>: the caller's private ones.
+/// </summary>
+[RequiresScope(Scopes.Read, AllowAnonymous = true)]
+public sealed record ListProjectsQuery(string? Visibility, int? Limit, int? Offset, int? Page) : IQuery<PagedList<ProjectDto>>, IPagedQuery;
+
+public sealed class ListProjectsValidator : AbstractValidator<ListProjectsQuery>
+{
+    public ListProjectsValidator()
+    {
+        Include(new PagingValidator<ListProjectsQuery>());
+        RuleFor(x => x.Visibility).Must(v => v is null || EnumValues<Visibility>.IsDefined(v))
+            .WithMessage($"visibility must be one of: {EnumValues<Visibility>.Allowed}.");
+    }
+}
+
+public sealed class ListProjectsHandler(IApplicationDbContext db, IMapper mapper, IUser caller)
+    : IQueryHandler<ListProjectsQuery, PagedList<ProjectDto>>
+{
+    public async ValueTask<PagedList<ProjectDto>> Handle(ListProjectsQuery query, CancellationToken cancellationToken)
+    {
+        var me = caller.Id;
+        var visibility = EnumValues<Visibility>.ParseOrNull(query.Visibility);
+        var projects = visibility switch
+        {
+            Visibility.Public => db.Projects.Where(p => p.Visibility == Visibility.Public),
+            Visibility.Private => db.Projects.Where(p => p.Visibility == Visibility.Private && p.Members.Any(m => m.UserId == me)),
+            _ when me is null => db.Projects.Where(p => p.Visibility == Visibility.Public),
+            _ => db.Projects.Where(p => p.Members.Any(m => m.UserId == me)),
+        };
+
+        var count = await projects.CountAsync(cancellationToken);
+        var items = await projects.OrderByDescending(p => p.Id)
+            .Skip(query.SkipOf()).Take(query.TakeOf())
+            .ProjectTo<ProjectDto>(mapper.ConfigurationProvider)
+            .ToListAsync(cancellationToken);
+        return new PagedList<ProjectDto>(items, count, query.TakeOf(), query.SkipOf());
+    }
+}

@@ -1,0 +1,44 @@
+using AutoMapper;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+
+namespace Milestones.Application.Tasks.Commands.CreateTask;
+
+[RequiresScope(Scopes.Write)]
+public sealed record CreateTaskCommand(long MilestoneId, string Title, bool Completed, int? Position) : ICommand<TaskDto>;
+
+public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
+{
+    public CreateTaskValidator()
+    {
+        RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
+            .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters.");
+        RuleFor(x => x.Position).GreaterThanOrEqualTo(1).WithMessage("position must be 1 or more.");
+    }
+}
+
+public sealed class CreateTaskHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+    : ICommandHandler<CreateTaskCommand, TaskDto>
+{
+    public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
+    {
+        var permission = await access.ForMilestoneAsync(command.MilestoneId, cancellationToken);
+        permission.RequireEditor("create tasks");
+
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == command.MilestoneId, cancellationToken)
+            ?? throw new NotFoundException("Milestone", command.MilestoneId);
+        var position = command.Position ?? await db.NextTaskPositionAsync(milestone.Id, cancellationToken);
+
+        var task = TaskItem.Create(milestone, command.Title.Trim(), command.Completed, position, clock.GetUtcNow().UtcDateTime);
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.TaskDtoAsync(mapper, task.Id, cancellationToken);
+    }
+}

@@ -1,0 +1,81 @@
+using AutoMapper;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Behaviours;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Security;
+using Milestones.Application.Tasks.Queries.GetTask;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+
+using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
+
+namespace Milestones.Application.Tasks.Commands.UpdateTask;
+
+/// <summary>Renames, completes / re-opens, repositions, or moves a task to another live milestone of its project.</summary>
+[RequiresScope(Scopes.Write)]
+public sealed record UpdateTaskCommand(long TaskId) : ICommand<TaskDto>, IConditionalCommand
+{
+    public string? Title { get; init; }
+    public bool? Completed { get; init; }
+    public long? MilestoneId { get; init; }
+    public int? Position { get; init; }
+    public string? IfMatch { get; init; }
+
+    public IMessage CurrentRepresentationQuery() => new GetTaskQuery(TaskId);
+}
+
+public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
+{
+    public UpdateTaskValidator()
+    {
+        RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).When(x => x.Title is not null).WithMessage("title cannot be empty.")
+            .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters.");
+        RuleFor(x => x.Position).GreaterThanOrEqualTo(1).WithMessage("position must be 1 or more.");
+    }
+}
+
+public sealed class UpdateTaskHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+    : ICommandHandler<UpdateTaskCommand, TaskDto>
+{
+    public async ValueTask<TaskDto> Handle(UpdateTaskCommand command, CancellationToken cancellationToken)
+    {
+        var permission = await access.ForTaskAsync(db, command.TaskId, cancellationToken);
+        permission.RequireEditor("update tasks");
+
+        var task = await db.Tasks.FirstAsync(t => t.Id == command.TaskId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        if (command.MilestoneId is { } targetId && targetId != task.MilestoneId)
+        {
+            var target = await db.Milestones.FirstOrDefaultAsync(m => m.Id == targetId && m.ProjectId == task.ProjectId, cancellationToken)
+                ?? throw new ValidationException("milestoneId", $"milestoneId {targetId} is not a live milestone of this task's project.");
+            task.MoveTo(target, command.Position ?? await db.NextTaskPositionAsync(target.Id, cancellationToken));
+        }
+        else if (command.Position is { } position)
+        {
+            task.Reposition(position);
+        }
+
+        if (command.Title is not null)
+        {
+            task.Rename(command.Title.Trim());
+        }
+
+        switch (command.Completed)
+        {
+            case true:
+                task.Complete(now);
+                break;
+            case false:
+                task.Reopen();
+                break;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return await db.TaskDtoAsync(mapper, task.Id, cancellationToken);
+    }
+}

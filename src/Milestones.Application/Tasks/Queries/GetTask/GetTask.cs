@@ -1,0 +1,20 @@
+using AutoMapper;
+using Mediator;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+
+namespace Milestones.Application.Tasks.Queries.GetTask;
+
+[RequiresScope(Scopes.Read, AllowAnonymous = true)]
+public sealed record GetTaskQuery(long TaskId) : IQuery<TaskDto>;
+
+public sealed class GetTaskHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access) : IQueryHandler<GetTaskQuery, TaskDto>
+{
+    public async ValueTask<TaskDto> Handle(GetTaskQuery query, CancellationToken cancellationToken)
+    {
+        await access.ForTaskAsync(db, query.TaskId, cancellationToken);
+        return await db.TaskDtoAsync(mapper, query.TaskId, cancellationToken);
+    }
+}

@@ -1,0 +1,48 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+
+namespace Milestones.Application.Tasks.Queries.ListTasks;
+
+/// <summary>A milestone's live tasks by position; <c>completed</c> filters.</summary>
+[RequiresScope(Scopes.Read, AllowAnonymous = true)]
+public sealed record ListTasksQuery(long MilestoneId, bool? Completed, int? Limit, int? Offset, int? Page) : IQuery<PagedList<TaskDto>>, IPagedQuery;
+
+public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
+{
+    public ListTasksValidator() => Include(new PagingValidator<ListTasksQuery>());
+}
+
+public sealed class ListTasksHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+    : IQueryHandler<ListTasksQuery, PagedList<TaskDto>>
+{
+    public async ValueTask<PagedList<TaskDto>> Handle(ListTasksQuery query, CancellationToken cancellationToken)
+    {
+        await access.ForMilestoneAsync(query.MilestoneId, cancellationToken);
+        if (!await db.Milestones.AnyAsync(m => m.Id == query.MilestoneId, cancellationToken))
+        {
+            throw new NotFoundException("Milestone", query.MilestoneId);
+        }
+
+        var tasks = db.Tasks.Where(t => t.MilestoneId == query.MilestoneId);
+        if (query.Completed is { } completed)
+        {
+            tasks = tasks.Where(t => t.Completed == completed);
+        }
+
+        var count = await tasks.CountAsync(cancellationToken);
+        var items = await tasks.OrderBy(t => t.Position).ThenBy(t => t.Id)
+            .Skip(query.SkipOf()).Take(query.TakeOf())
+            .ProjectTo<TaskDto>(mapper.ConfigurationProvider)
+            .ToListAsync(cancellationToken);
+        return new PagedList<TaskDto>(items, count, query.TakeOf(), query.SkipOf());
+    }
+}

@@ -1,0 +1,41 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+
+namespace Milestones.Application.Users.Queries.GetUser;
+
+/// <summary><paramref name="IdOrUsername"/>: a numeric id, a username, or "me".</summary>
+[RequiresScope(Scopes.Read)]
+public sealed record GetUserQuery(string IdOrUsername) : IQuery<UserDto>;
+
+public sealed class GetUserHandler(IApplicationDbContext db, IMapper mapper, IUser caller) : IQueryHandler<GetUserQuery, UserDto>
+{
+    public async ValueTask<UserDto> Handle(GetUserQuery query, CancellationToken cancellationToken)
+    {
+        var users = db.Users.AsQueryable();
+        if (query.IdOrUsername == "me")
+        {
+            var me = caller.Id;
+            users = users.Where(u => u.Id == me);
+        }
+        else if (long.TryParse(query.IdOrUsername, out var id))
+        {
+            users = users.Where(u => u.Id == id);
+        }
+        else
+        {
+            var normalized = User.Normalize(query.IdOrUsername);
+            users = users.Where(u => u.NormalizedUsername == normalized);
+        }
+
+        return await users.ProjectTo<UserDto>(mapper.ConfigurationProvider).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("User", query.IdOrUsername);
+    }
+}

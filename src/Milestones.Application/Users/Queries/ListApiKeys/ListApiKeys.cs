@@ -1,0 +1,35 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+
+namespace Milestones.Application.Users.Queries.ListApiKeys;
+
+[RequiresScope(Scopes.Read)]
+public sealed record ListApiKeysQuery(int? Limit, int? Offset, int? Page) : IQuery<PagedList<ApiKeyDto>>, IPagedQuery;
+
+public sealed class ListApiKeysValidator : FluentValidation.AbstractValidator<ListApiKeysQuery>
+{
+    public ListApiKeysValidator() => Include(new PagingValidator<ListApiKeysQuery>());
+}
+
+public sealed class ListApiKeysHandler(IApplicationDbContext db, IMapper mapper, IUser caller)
+    : IQueryHandler<ListApiKeysQuery, PagedList<ApiKeyDto>>
+{
+    public async ValueTask<PagedList<ApiKeyDto>> Handle(ListApiKeysQuery query, CancellationToken cancellationToken)
+    {
+        var me = caller.Id;
+        var keys = db.ApiKeys.Where(k => k.UserId == me);
+        var count = await keys.CountAsync(cancellationToken);
+        var items = await keys.OrderByDescending(k => k.Id)
+            .Skip(query.SkipOf()).Take(query.TakeOf())
+            .ProjectTo<ApiKeyDto>(mapper.ConfigurationProvider)
+            .ToListAsync(cancellationToken);
+        return new PagedList<ApiKeyDto>(items, count, query.TakeOf(), query.SkipOf());
+    }
+}

@@ -1,0 +1,315 @@
+using Milestones.Domain.Common;
+using Milestones.Domain.Enums;
+using Milestones.Domain.Events;
+
+namespace Milestones.Domain.Entities;
+
+public sealed class Milestone : AuditableEntity
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 10_000;
+    public const string DefaultTitle = "Uncategorised";
+
+    private Milestone() { }
+
+    public long ProjectId { get; private set; }
+
+    public Project? Project { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    /// <summary>Upper-case title; unique among a project's live milestones.</summary>
+    public string NormalizedTitle { get; private set; } = "";
+
+    public string Description { get; private set; } = "";
+
+    public MilestoneStatus Status { get; private set; }
+
+    public MilestoneType Type { get; private set; }
+
+    public MilestoneColor Color { get; private set; }
+
+    public int Position { get; private set; }
+
+    public DateTime? DueDate { get; private set; }
+
+    public DateTime? ReachedAt { get; private set; }
+
+    public decimal? GoalAmount { get; private set; }
+
+    public decimal RaisedAmount { get; private set; }
+
+    public int SupportersCount { get; private set; }
+
+    public int TasksTotal { get; private set; }
+
+    public int TasksCompleted { get; private set; }
+
+    public long CreatedById { get; private set; }
+
+    public DateTime? DeletedAt { get; private set; }
+
+    public bool IsDefault => Type == MilestoneType.Uncategorised;
+
+    public bool IsDeleted => DeletedAt is not null;
+
+    public bool IsOpen => Status is MilestoneStatus.Pending or MilestoneStatus.InProgress;
+
+    public static string NormalizeTitle(string title) => title.Trim().ToUpperInvariant();
+
+    /// <summary>Whether the deadline has passed while the milestone is still open.</summary>
+    public bool IsOverdue(DateTime now) => DueDate is { } due && due < now && IsOpen && !IsDeleted;
+
+    internal static Milestone CreateDefault(Project project, long createdById) => new()
+    {
+        Project = project,
+        Title = DefaultTitle,
+        NormalizedTitle = NormalizeTitle(DefaultTitle),
+        Type = MilestoneType.Uncategorised,
+        Status = MilestoneStatus.Pending,
+        Color = MilestoneColor.Default,
+        Position = 0,
+        CreatedById = createdById,
+    };
+
+    public static Milestone Create(
+        long projectId,
+        string title,
+        string? description,
+        MilestoneStatus status,
+        MilestoneColor color,
+        DateTime? dueDate,
+        int position,
+        decimal? goalAmount,
+        long createdById,
+        DateTime now)
+    {
+        if (goalAmount is <= 0)
+        {
+            throw new DomainException("A goal amount must be greater than zero.");
+        }
+
+        var milestone = new Milestone
+        {
+            ProjectId = projectId,
+            Title = title,
+            NormalizedTitle = NormalizeTitle(title),
+            Description = description ?? "",
+            Status = status,
+            Type = MilestoneType.Categorised,
+            Color = color,
+            Position = position,
+            DueDate = dueDate is { } d ? DueDates.Normalize(d) : null,
+            ReachedAt = status == MilestoneStatus.Reached ? now : null,
+            GoalAmount = goalAmount,
+            CreatedById = createdById,
+        };
+        milestone.Raise(new MilestoneCreated(milestone, status));
+        return milestone;
+    }
+
+    /// <summary>
+    /// Applies a partial update: only the fields present in <paramref name="patch"/> change.
+    /// Raises <see cref="MilestoneUpdated"/> with the changed fields and, when the status changes,
+    /// <see cref="MilestoneStatusChanged"/>. The default milestone can only be renamed and recoloured.
+    /// </summary>
+    public void Update(MilestonePatch patch, DateTime now)
+    {
+        EnsureLive();
+        if (IsDefault && patch.TouchesMoreThanTitleAndColor)
+        {
+            throw new DomainException("The default milestone can only be renamed and recoloured.");
+        }
+
+        var changes = new Dictionary<string, object?>();
+        if (patch.Title is { } title && title != Title)
+        {
+            Title = title;
+            NormalizedTitle = NormalizeTitle(title);
+            changes["title"] = title;
+        }
+
+        if (patch.Description is { } description && description != Description)
+        {
+            changes["description"] = Description = description;
+        }
+
+        if (patch.Color is { } color && color != Color)
+        {
+            Color = color;
+            changes["color"] = color;
+        }
+
+        if (patch.Position is { } position && position != Position)
+        {
+            changes["position"] = Position = position;
+        }
+
+        if (patch.DueDate.HasValue)
+        {
+            var due = patch.DueDate.Value is { } d ? DueDates.Normalize(d) : (DateTime?)null;
+            if (due != DueDate)
+            {
+                changes["dueDate"] = DueDate = due;
+            }
+        }
+
+        if (patch.GoalAmount.HasValue && patch.GoalAmount.Value != GoalAmount)
+        {
+            if (patch.GoalAmount.Value is <= 0)
+            {
+                throw new DomainException("A goal amount must be greater than zero.");
+            }
+
+            changes["goalAmount"] = GoalAmount = patch.GoalAmount.Value;
+        }
+
+        var previous = Status;
+        if (patch.Status is { } status && status != Status)
+        {
+            ApplyStatus(status, now);
+            changes["status"] = status;
+        }
+
+        if (changes.Count > 0)
+        {
+            Raise(new MilestoneUpdated(this, changes));
+        }
+
+        if (previous != Status)
+        {
+            Raise(new MilestoneStatusChanged(this, previous, Status));
+        }
+    }
+
+    public void Start() => ChangeStatus(MilestoneStatus.InProgress, DateTime.MinValue);
+
+    public void Reach(DateTime now) => ChangeStatus(MilestoneStatus.Reached, now);
+
+    public void Fail(DateTime now) => ChangeStatus(MilestoneStatus.Failed, now);
+
+    public void Reopen() => ChangeStatus(MilestoneStatus.Pending, DateTime.MinValue);
+
+    /// <summary>
+    /// The deadline passed while the milestone was open: it fails, with the side effects of a
+    /// manual failure, and records that the system did it.
+    /// </summary>
+    public void MissDeadline(DateTime now)
+    {
+        if (!IsOverdue(now))
+        {
+            throw new DomainException("Only a live, open milestone whose due date has passed can miss its deadline.");
+        }
+
+        var previous = Status;
+        ApplyStatus(MilestoneStatus.Failed, now);
+        Raise(new MilestoneStatusChanged(this, previous, Status));
+        Raise(new MilestoneDeadlineMissed(this, previous));
+    }
+
+    /// <summary>Sets the position among the project's categorised milestones (1..N).</summary>
+    public void MoveTo(int position)
+    {
+        EnsureLive();
+        if (IsDefault)
+        {
+            throw new DomainException("The default milestone always stays at position 0.");
+        }
+
+        Position = position;
+    }
+
+    /// <summary>
+    /// Soft-deletes the milestone. The caller has already disposed of its tasks
+    /// (<paramref name="disposal"/>, <paramref name="taskCount"/>) in the same transaction.
+    /// </summary>
+    public void SoftDelete(DateTime now, TaskDisposal disposal, int taskCount, long? reassignedTo)
+    {
+        EnsureLive();
+        if (IsDefault)
+        {
+            throw new DomainException("The default milestone cannot be deleted.");
+        }
+
+        DeletedAt = now;
+        Raise(new MilestoneDeleted(this, disposal, taskCount, reassignedTo));
+    }
+
+    public void Restore()
+    {
+        if (DeletedAt is null)
+        {
+            throw new DomainException("The milestone is not deleted.");
+        }
+
+        DeletedAt = null;
+        Raise(new MilestoneRestored(this));
+    }
+
+    public void EnsureAcceptsTasks()
+    {
+        EnsureLive();
+    }
+
+    private void ChangeStatus(MilestoneStatus status, DateTime now)
+    {
+        EnsureLive();
+        if (IsDefault)
+        {
+            throw new DomainException("The default milestone can only be renamed and recoloured.");
+        }
+
+        if (status == Status)
+        {
+            return;
+        }
+
+        var previous = Status;
+        ApplyStatus(status, now);
+        Raise(new MilestoneUpdated(this, new Dictionary<string, object?> { ["status"] = status }));
+        Raise(new MilestoneStatusChanged(this, previous, status));
+    }
+
+    private void ApplyStatus(MilestoneStatus status, DateTime now)
+    {
+        if (status == MilestoneStatus.Reached)
+        {
+            ReachedAt ??= now;
+        }
+        else
+        {
+            ReachedAt = null;
+        }
+
+        Status = status;
+    }
+
+    private void EnsureLive()
+    {
+        if (IsDeleted)
+        {
+            throw new DomainException("The milestone is deleted; restore it first.");
+        }
+    }
+}
+
+/// <summary>The fields of a partial milestone update; a null (or absent) field is left unchanged.</summary>
+public sealed record MilestonePatch
+{
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public MilestoneColor? Color { get; init; }
+
+    public int? Position { get; init; }
+
+    public MilestoneStatus? Status { get; init; }
+
+    public Optional<DateTime?> DueDate { get; init; }
+
+    public Optional<decimal?> GoalAmount { get; init; }
+
+    public bool TouchesMoreThanTitleAndColor =>
+        Description is not null || Position is not null || Status is not null || DueDate.HasValue || GoalAmount.HasValue;
+}
