@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Infrastructure.Persistence;
+using Milestones.Infrastructure.Persistence.Interceptors;
+
+namespace Milestones.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string DefaultSqliteConnection = "Data Source=milestones.db";
+
+    /// <summary>EF Core on the provider named by <c>Database:Provider</c> (Sqlite, the default, or SqlServer).</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString("Milestones");
+        services.AddSingleton<AuditableEntityInterceptor>();
+
+        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddDbContext<ApplicationDbContext, SqliteDbContext>((sp, options) => options
+                .UseSqlite(connectionString ?? DefaultSqliteConnection)
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()));
+        }
+        else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Milestones is not set.");
+            }
+
+            services.AddDbContext<ApplicationDbContext, SqlServerDbContext>((sp, options) => options
+                .UseSqlServer(connectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
+        }
+
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,135 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Infrastructure.Persistence;
+
+/// <summary>
+/// The EF Core unit of work. Provider-specific subclasses (<see cref="SqliteDbContext"/>,
+/// <see cref="SqlServerDbContext"/>) exist only so each provider keeps its own migrations.
+/// </summary>
+public abstract class ApplicationDbContext(DbContextOptions options, IPublisher publisher) : DbContext(options), IApplicationDbContext
+{
+    private const int MaxDispatchRounds = 8;
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<TaskItem> Tasks => Set<TaskItem>();
+
+    public DbSet<Support> Supports => Set<Support>();
+
+    public DbSet<ActivityEvent> Events => Set<ActivityEvent>();
+
+    /// <summary>
+    /// Saves, then publishes the domain events of the saved entities; handlers may change more
+    /// (counters, log entries), which are saved in the next round, all inside the caller's transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        var written = 0;
+        for (var round = 0; ; round++)
+        {
+            written += await base.SaveChangesAsync(cancellationToken);
+            var events = ChangeTracker.Entries<BaseEntity>()
+                .SelectMany(e =>
+                {
+                    var raised = e.Entity.DomainEvents.ToList();
+                    e.Entity.ClearDomainEvents();
+                    return raised;
+                })
+                .ToList();
+
+            if (events.Count == 0)
+            {
+                return written;
+            }
+
+            if (round == MaxDispatchRounds)
+            {
+                throw new InvalidOperationException("Domain event handlers kept raising events; giving up to avoid an endless loop.");
+            }
+
+            foreach (var domainEvent in events)
+            {
+                await publisher.Publish((object)domainEvent, cancellationToken);
+            }
+        }
+    }
+
+    public async Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return JoinedTransaction.Instance;
+        }
+
+        return new OwnedTransaction(await Database.BeginTransactionAsync(cancellationToken));
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Ignore<DomainEvent>();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        configurationBuilder.Properties<Visibility>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProjectRole>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MilestoneStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MilestoneType>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MilestoneColor>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<SupportStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    private sealed class JoinedTransaction : ITransactionScope
+    {
+        public static readonly JoinedTransaction Instance = new();
+
+        public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class OwnedTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction) : ITransactionScope
+    {
+        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => transaction.DisposeAsync();
+    }
+}
+
+/// <summary>SQLite: money is stored as whole cents (INTEGER), so sums, comparisons and atomic increments are exact.</summary>
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, IPublisher publisher) : ApplicationDbContext(options, publisher)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        configurationBuilder.Properties<decimal>().HaveConversion<CentsConverter>();
+        configurationBuilder.Properties<decimal?>().HaveConversion<CentsConverter>();
+    }
+}
+
+/// <summary>SQL Server: money is decimal(18,2).</summary>
+public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options, IPublisher publisher) : ApplicationDbContext(options, publisher)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Milestone>().HasIndex(m => new { m.ProjectId, m.NormalizedTitle }).HasFilter("[DeletedAt] IS NULL");
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+
+namespace Milestones.Infrastructure.Persistence;
+
+/// <summary>
+/// Runs once at startup: applies migrations (unless <c>Database:MigrateOnStartup=false</c>),
+/// then makes sure someone can call the API — the bootstrap key from configuration, or, on a
+/// database with no user at all, a first-run admin whose key is logged once.
+/// </summary>
+public sealed class DatabaseInitializer(
+    ApplicationDbContext db,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        if (configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // Readers never block the single writer.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        var bootstrap = BootstrapOptions.From(configuration);
+        if (bootstrap.ApiKey is not null)
+        {
+            await EnsureBootstrapAdminAsync(bootstrap, ct);
+        }
+        else if (!await db.Users.AnyAsync(ct))
+        {
+            await CreateFirstRunAdminAsync(ct);
+        }
+    }
+
+    private async Task EnsureBootstrapAdminAsync(BootstrapOptions bootstrap, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var normalized = User.Normalize(bootstrap.Username);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUsername == normalized, ct);
+        if (user is null)
+        {
+            user = User.Create(bootstrap.Username, "Administrator", isAdmin: true, now);
+            db.Users.Add(user);
+            await db.SaveChangesAsync(ct);
+        }
+        else if (!user.IsAdmin)
+        {
+            user.PromoteToAdmin();
+        }
+
+        var hash = ApiKey.Hash(bootstrap.ApiKey!);
+        if (!await db.ApiKeys.AnyAsync(k => k.SecretHash == hash, ct))
+        {
+            db.ApiKeys.Add(ApiKey.FromSecret(user.Id, "bootstrap", Scopes.All, null, now, bootstrap.ApiKey!));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task CreateFirstRunAdminAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = User.Create("admin", "Administrator", isAdmin: true, now);
+        db.Users.Add(user);
+        await db.SaveChangesAsync(ct);
+        db.ApiKeys.Add(ApiKey.Issue(user.Id, "first-run", Scopes.All, null, now, out var secret));
+        await db.SaveChangesAsync(ct);
+
+        logger.LogWarning(
+            "First run: created global admin 'admin'. Its API key is shown only now, keep it: {ApiKey}  " +
+            "(use it as 'Authorization: Bearer <key>'; set Milestones:Bootstrap:ApiKey to choose your own)",
+            secret);
+    }
+}
+
+public sealed record BootstrapOptions(string? ApiKey, string Username)
+{
+    public static BootstrapOptions From(IConfiguration configuration)
+    {
+        var key = configuration["Milestones:Bootstrap:ApiKey"];
+        var username = configuration["Milestones:Bootstrap:Username"] ?? "admin";
+        if (string.IsNullOrEmpty(key))
+        {
+            return new BootstrapOptions(null, username);
+        }
+
+        if (!key.StartsWith("sk_", StringComparison.Ordinal) || key.Length < 32)
+        {
+            throw new InvalidOperationException(
+                "Milestones:Bootstrap:ApiKey (env Milestones__Bootstrap__ApiKey) must start with 'sk_' and be at least 32 characters long.");
+        }
+
+        if (!User.IsValidUsername(username))
+        {
+            throw new InvalidOperationException(
+                "Milestones:Bootstrap:Username must be 3–39 characters of a-z, 0-9, '-' and '_'.");
+        }
+
+        return new BootstrapOptions(key, username);
+    }
+}

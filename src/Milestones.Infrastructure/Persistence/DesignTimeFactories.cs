@@ -1,0 +1,29 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Milestones.Infrastructure.Persistence;
+
+// Used by `dotnet ef migrations add` only; the running service builds its context through DI.
+
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDbContext>
+{
+    public SqliteDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite("Data Source=design.db").Options, NoPublisher.Instance);
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerDbContext>
+{
+    public SqlServerDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerDbContext>().UseSqlServer("Server=localhost;Database=Milestones;Integrated Security=false").Options, NoPublisher.Instance);
+}
+
+internal sealed class NoPublisher : IPublisher
+{
+    public static readonly NoPublisher Instance = new();
+
+    public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
+        where TNotification : INotification => ValueTask.CompletedTask;
+
+    public ValueTask Publish(object notification, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+}
