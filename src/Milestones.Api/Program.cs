@@ -1,6 +1,78 @@
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Milestones.Api.Infrastructure;
+using Milestones.Application;
+using Milestones.Application.Common.Behaviours;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Serialization;
+using Milestones.Infrastructure;
+using Milestones.Infrastructure.Persistence;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddApplication(builder.Configuration);
+builder.Services.AddInfrastructure(builder.Configuration);
+
+// Pipeline order, outermost first: unhandled-exception logging → authorization → validation →
+// performance → transaction (commands) → If-Match precondition (conditional commands).
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(Milestones.Domain.Common.DomainEvent), typeof(Milestones.Application.DependencyInjection)];
+    options.PipelineBehaviors =
+    [
+        typeof(UnhandledExceptionBehaviour<,>),
+        typeof(AuthorizationBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
+        typeof(PerformanceBehaviour<,>),
+        typeof(TransactionBehaviour<,>),
+        typeof(PreconditionBehaviour<,>),
+    ];
+});
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IUser, HttpUser>();
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services
+    .AddControllers()
+    .AddJsonOptions(o =>
+    {
+        JsonDefaults.Configure(o.JsonSerializerOptions);
+        o.JsonSerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        o.AllowInputFormatterExceptionMessages = true;
+    })
+    .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = BadRequestProblems.FromModelState);
+
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBytes);
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+using (var scope = app.Services.CreateScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+}
 
-app.Run();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseAuthentication();
+app.Use(ApiKeyAuthenticationHandler.RejectBadCredentials);
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapControllers();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so the HTTP tests can host it.</summary>
+public partial class Program;

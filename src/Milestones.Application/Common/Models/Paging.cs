@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 
 namespace Milestones.Application.Common.Models;
@@ -44,7 +45,8 @@ public sealed class PagingValidator<T> : AbstractValidator<T>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Count, int Limit, int Offset);
 
 /// <summary>The answer of a delete: <c>{"id": n, "deleted": true, ...}</c>.</summary>
-public record DeletedResult(long Id)
+public record DeletedResult([property: JsonPropertyOrder(-2)] long Id)
 {
+    [JsonPropertyOrder(-1)]
     public bool Deleted => true;
 }

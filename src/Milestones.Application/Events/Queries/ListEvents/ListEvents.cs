@@ -1,5 +1,4 @@
 using AutoMapper;
-using AutoMapper.QueryableExtensions;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -49,10 +48,10 @@ public sealed class ListEventsHandler(IApplicationDbContext db, IMapper mapper, 
         }
 
         var count = await events.CountAsync(cancellationToken);
-        var items = await events.OrderByDescending(e => e.Id)
+        // Mapped in memory: the stored JSON text becomes a JSON object in the answer.
+        var rows = await events.AsNoTracking().OrderByDescending(e => e.Id)
             .Skip(query.SkipOf()).Take(query.TakeOf())
-            .ProjectTo<EventDto>(mapper.ConfigurationProvider)
             .ToListAsync(cancellationToken);
-        return new PagedList<EventDto>(items, count, query.TakeOf(), query.SkipOf());
+        return new PagedList<EventDto>(mapper.Map<List<EventDto>>(rows), count, query.TakeOf(), query.SkipOf());
     }
 }

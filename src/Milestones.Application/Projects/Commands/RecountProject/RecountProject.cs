@@ -36,8 +36,9 @@ public sealed class RecountProjectHandler(IApplicationDbContext db, ProjectAcces
                 m.TasksCompleted,
                 m.SupportersCount,
                 m.RaisedAmount,
-                ActualTotal = db.Tasks.Count(t => t.MilestoneId == m.Id),
-                ActualCompleted = db.Tasks.Count(t => t.MilestoneId == m.Id && t.Completed),
+                // IgnoreQueryFilters reaches these subqueries too, so "live" is spelled out.
+                ActualTotal = db.Tasks.Count(t => t.MilestoneId == m.Id && t.DeletedAt == null),
+                ActualCompleted = db.Tasks.Count(t => t.MilestoneId == m.Id && t.DeletedAt == null && t.Completed),
                 ActualSupporters = db.Supports.Where(s => s.MilestoneId == m.Id && s.Status != SupportStatus.Released)
                     .Select(s => s.SupporterId).Distinct().Count(),
             })

@@ -1,21 +1,22 @@
-using AutoMapper;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Exceptions;
 using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
 using Milestones.Application.Common.Security;
 using Milestones.Domain.Common;
 
 namespace Milestones.Application.Users.Commands.RevokeApiKey;
 
 [RequiresScope(Scopes.Write)]
-public sealed record RevokeApiKeyCommand(long KeyId) : ICommand<ApiKeyDto>;
+public sealed record RevokeApiKeyCommand(long KeyId) : ICommand<RevokedApiKeyResult>;
 
-public sealed class RevokeApiKeyHandler(IApplicationDbContext db, IMapper mapper, IUser caller, TimeProvider clock)
-    : ICommandHandler<RevokeApiKeyCommand, ApiKeyDto>
+public sealed record RevokedApiKeyResult(long Id, DateTime RevokedAt) : DeletedResult(Id);
+
+public sealed class RevokeApiKeyHandler(IApplicationDbContext db, IUser caller, TimeProvider clock)
+    : ICommandHandler<RevokeApiKeyCommand, RevokedApiKeyResult>
 {
-    public async ValueTask<ApiKeyDto> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
+    public async ValueTask<RevokedApiKeyResult> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
         var me = caller.Id;
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == command.KeyId && k.UserId == me, cancellationToken)
@@ -23,6 +24,6 @@ public sealed class RevokeApiKeyHandler(IApplicationDbContext db, IMapper mapper
 
         key.Revoke(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.Map<ApiKeyDto>(key);
+        return new RevokedApiKeyResult(key.Id, key.RevokedAt!.Value);
     }
 }

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Milestones.Api.Contracts;
+using Milestones.Api.Infrastructure;
+using Milestones.Application.Tasks.Commands.DeleteTask;
+using Milestones.Application.Tasks.Commands.UpdateTask;
+using Milestones.Application.Tasks.Queries.GetTask;
+
+namespace Milestones.Api.Controllers;
+
+[Route("api/v1/tasks")]
+public sealed class TasksController : ApiControllerBase
+{
+    [HttpGet("{taskId:long}")]
+    public async Task<IActionResult> GetTask(long taskId, CancellationToken ct) =>
+        Resource(await Sender.Send(new GetTaskQuery(taskId), ct));
+
+    [HttpPatch("{taskId:long}")]
+    public async Task<IActionResult> UpdateTask(long taskId, UpdateTaskRequest body, CancellationToken ct) =>
+        Resource(await Sender.Send(new UpdateTaskCommand(taskId)
+        {
+            Title = body.Title,
+            Completed = body.Completed,
+            MilestoneId = body.MilestoneId,
+            Position = body.Position,
+            IfMatch = IfMatch,
+        }, ct));
+
+    [HttpDelete("{taskId:long}")]
+    public async Task<IActionResult> DeleteTask(long taskId, CancellationToken ct) =>
+        Deleted(await Sender.Send(new DeleteTaskCommand(taskId, IfMatch), ct));
+}

@@ -1,0 +1,51 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Serialization;
+
+namespace Milestones.Api.Infrastructure;
+
+/// <summary>A single resource: <c>{"data": {...}}</c>.</summary>
+public sealed record DataEnvelope<T>(T Data);
+
+/// <summary>A page of a list: <c>{"data": [...], "count": n, "limit": n, "offset": n}</c>.</summary>
+public sealed record ListEnvelope<T>(IReadOnlyList<T> Data, int Count, int Limit, int Offset);
+
+/// <summary>Controllers only build the request, send it, and shape the answer.</summary>
+[ApiController]
+[Produces("application/json")]
+public abstract class ApiControllerBase : ControllerBase
+{
+    private ISender? _sender;
+
+    protected ISender Sender => _sender ??= HttpContext.RequestServices.GetRequiredService<ISender>();
+
+    protected string? IfMatch => Request.Headers.IfMatch.Count > 0 ? Request.Headers.IfMatch.ToString() : null;
+
+    /// <summary>200 with the resource and its ETag, or 304 when If-None-Match already names it.</summary>
+    protected IActionResult Resource<T>(T data)
+    {
+        var etag = ETags.For(data);
+        Response.Headers.ETag = etag;
+        if (HttpMethods.IsGet(Request.Method) && Request.Headers.IfNoneMatch.Any(v => v is not null &&
+                (v.Trim() == "*" || v.Split(',', StringSplitOptions.TrimEntries).Contains(etag))))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Ok(new DataEnvelope<T>(data));
+    }
+
+    /// <summary>201 with <c>Location</c>, the resource and its ETag.</summary>
+    protected IActionResult CreatedResource<T>(string location, T data)
+    {
+        Response.Headers.ETag = ETags.For(data);
+        return Created(location, new DataEnvelope<T>(data));
+    }
+
+    protected IActionResult Page<T>(PagedList<T> page) =>
+        Ok(new ListEnvelope<T>(page.Items, page.Count, page.Limit, page.Offset));
+
+    protected IActionResult Deleted<T>(T result) => Ok(new DataEnvelope<T>(result));
+}

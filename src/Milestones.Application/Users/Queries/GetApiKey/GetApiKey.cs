@@ -1,0 +1,27 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+
+namespace Milestones.Application.Users.Queries.GetApiKey;
+
+/// <summary>One of the caller's own keys (never its secret).</summary>
+[RequiresScope(Scopes.Read)]
+public sealed record GetApiKeyQuery(long KeyId) : IQuery<ApiKeyDto>;
+
+public sealed class GetApiKeyHandler(IApplicationDbContext db, IMapper mapper, IUser caller) : IQueryHandler<GetApiKeyQuery, ApiKeyDto>
+{
+    public async ValueTask<ApiKeyDto> Handle(GetApiKeyQuery query, CancellationToken cancellationToken)
+    {
+        var me = caller.Id;
+        return await db.ApiKeys.Where(k => k.Id == query.KeyId && k.UserId == me)
+            .ProjectTo<ApiKeyDto>(mapper.ConfigurationProvider)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("API key", query.KeyId);
+    }
+}
