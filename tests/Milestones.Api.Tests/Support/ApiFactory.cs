@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Milestones.Api.Tests.Support;
+
+/// <summary>
+/// The real service over HTTP, on its own SQLite database file (migrations applied at startup,
+/// as in production), with a controllable clock and a known bootstrap admin key.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "sk_live_test_bootstrap_admin_key_0123456789abcdef";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "milestones-tests", Guid.NewGuid().ToString("N"));
+
+    public ApiFactory()
+    {
+        Directory.CreateDirectory(_directory);
+        DatabasePath = Path.Combine(_directory, "milestones.db");
+    }
+
+    public string DatabasePath { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Milestones", $"Data Source={DatabasePath}");
+        builder.UseSetting("Milestones:Bootstrap:ApiKey", AdminKey);
+        builder.UseSetting("Milestones:Deadlines:Enabled", "false");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient Anonymous() => CreateClient();
+
+    public HttpClient Admin() => WithKey(AdminKey);
+
+    public HttpClient WithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection: left for the OS temp clean-up.
+        }
+    }
+}
