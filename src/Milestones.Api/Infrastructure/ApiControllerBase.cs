@@ -14,7 +14,6 @@ public sealed record ListEnvelope<T>(IReadOnlyList<T> Data, int Count, int Limit
 
 /// <summary>Controllers only build the request, send it, and shape the answer.</summary>
 [ApiController]
-[Produces("application/json")]
 public abstract class ApiControllerBase : ControllerBase
 {
     private ISender? _sender;

@@ -49,8 +49,8 @@ public sealed class ListMilestonesValidator : AbstractValidator<ListMilestonesQu
     public ListMilestonesValidator()
     {
         Include(new PagingValidator<ListMilestonesQuery>());
-        RuleForEach(x => x.StatusValues).Must(EnumValues<MilestoneStatus>.IsDefined).OverridePropertyName("status")
-            .WithMessage((_, s) => $"Unknown status '{s}'; allowed: {EnumValues<MilestoneStatus>.Allowed} (comma-separated).");
+        RuleFor(x => x.StatusValues).Must(values => values.All(EnumValues<MilestoneStatus>.IsDefined)).OverridePropertyName("status")
+            .WithMessage(x => $"Unknown status '{string.Join("', '", x.StatusValues.Where(v => !EnumValues<MilestoneStatus>.IsDefined(v)))}'; allowed: {EnumValues<MilestoneStatus>.Allowed} (comma-separated).");
         RuleFor(x => x.Type).Must(t => t is null || EnumValues<MilestoneType>.IsDefined(t))
             .WithMessage($"type must be one of: {EnumValues<MilestoneType>.Allowed}.");
         RuleFor(x => x.Sort).Must(s => s is null || ListMilestonesQuery.Sorts.Contains(s))

@@ -1,0 +1,198 @@
+using System.Net;
+using Milestones.Api.Tests.Support;
+
+namespace Milestones.Api.Tests;
+
+public sealed class MilestoneListTests(ApiFactory factory) : ApiTestBase(factory)
+{
+    private async Task<long> ProjectWithMilestonesAsync(params object[] milestones)
+    {
+        var project = await Given.ProjectAsync(Admin);
+        foreach (var m in milestones)
+        {
+            await Given.MilestoneAsync(Admin, project.Id(), m);
+        }
+
+        return project.Id();
+    }
+
+    private async Task<List<string?>> TitlesAsync(string url) =>
+        (await Admin.Get(url)).Data().AsArray().Select(m => m!.Str("title")).ToList();
+
+    [Fact]
+    public async Task The_list_is_ordered_by_position_with_count_limit_and_offset()
+    {
+        var id = await ProjectWithMilestonesAsync(new { title = "b", position = 2 }, new { title = "a", position = 1 });
+
+        var result = await Admin.Get($"/api/v1/projects/{id}/milestones");
+
+        Assert.Equal(["Uncategorised", "a", "b"], result.Data().AsArray().Select(m => m!.Str("title")));
+        Assert.Equal(3, result.Body!.Int("count"));
+        Assert.Equal(20, result.Body!.Int("limit"));
+        Assert.Equal(0, result.Body!.Int("offset"));
+    }
+
+    [Fact]
+    public async Task Status_filters_by_a_comma_list()
+    {
+        var id = await ProjectWithMilestonesAsync(new { title = "p" }, new { title = "r", status = "reached" }, new { title = "f", status = "failed" });
+
+        Assert.Equal(["r", "f"], await TitlesAsync($"/api/v1/projects/{id}/milestones?status=reached,failed"));
+    }
+
+    [Fact]
+    public async Task Type_filters_categorised_from_the_default()
+    {
+        var id = await ProjectWithMilestonesAsync(new { title = "c" });
+
+        Assert.Equal(["c"], await TitlesAsync($"/api/v1/projects/{id}/milestones?type=categorised"));
+        Assert.Equal(["Uncategorised"], await TitlesAsync($"/api/v1/projects/{id}/milestones?type=uncategorised"));
+    }
+
+    [Fact]
+    public async Task Search_matches_title_or_description_case_insensitively()
+    {
+        var id = await ProjectWithMilestonesAsync(new { title = "Alpha release" }, new { title = "Other", description = "the ALPHA docs" }, new { title = "Beta" });
+
+        Assert.Equal(["Alpha release", "Other"], await TitlesAsync($"/api/v1/projects/{id}/milestones?search=alpha"));
+    }
+
+    [Fact]
+    public async Task Percent_and_underscore_in_search_are_literal()
+    {
+        var id = await ProjectWithMilestonesAsync(new { title = "100% done" }, new { title = "1000 done" }, new { title = "a_b" }, new { title = "axb" });
+
+        Assert.Equal(["100% done"], await TitlesAsync($"/api/v1/projects/{id}/milestones?search=0%25"));
+        Assert.Equal(["a_b"], await TitlesAsync($"/api/v1/projects/{id}/milestones?search=a_b"));
+    }
+
+    [Fact]
+    public async Task Overdue_filters_open_milestones_whose_due_date_passed()
+    {
+        var id = await ProjectWithMilestonesAsync(
+            new { title = "late", dueDate = "2026-05-01" },
+            new { title = "late but done", dueDate = "2026-05-01", status = "reached" },
+            new { title = "future", dueDate = "2026-07-01" });
+
+        Assert.Equal(["late"], await TitlesAsync($"/api/v1/projects/{id}/milestones?overdue=true"));
+        Assert.Equal(["Uncategorised", "late but done", "future"], await TitlesAsync($"/api/v1/projects/{id}/milestones?overdue=false"));
+    }
+
+    [Fact]
+    public async Task Due_before_and_due_after_bound_the_due_date()
+    {
+        var id = await ProjectWithMilestonesAsync(
+            new { title = "may", dueDate = "2026-05-10" },
+            new { title = "june", dueDate = "2026-06-10" },
+            new { title = "july", dueDate = "2026-07-10" });
+
+        Assert.Equal(["june"], await TitlesAsync($"/api/v1/projects/{id}/milestones?dueAfter=2026-06-01T00:00:00Z&dueBefore=2026-07-01T00:00:00Z"));
+    }
+
+    [Theory]
+    [InlineData("title", "asc", "a,b,c,Uncategorised")]
+    [InlineData("title", "desc", "Uncategorised,c,b,a")]
+    [InlineData("position", "desc", "a,c,b,Uncategorised")]
+    [InlineData("dueDate", "desc", "c,b,a,Uncategorised")]
+    public async Task Sort_and_order_change_the_order(string sort, string order, string expected)
+    {
+        var id = await ProjectWithMilestonesAsync(
+            new { title = "b", position = 1, dueDate = "2026-08-02" },
+            new { title = "c", position = 2, dueDate = "2026-08-03" },
+            new { title = "a", position = 3, dueDate = "2026-08-01" });
+
+        Assert.Equal(expected.Split(','), await TitlesAsync($"/api/v1/projects/{id}/milestones?sort={sort}&order={order}"));
+    }
+
+    [Fact]
+    public async Task Limit_offset_and_page_select_a_window_and_count_stays_the_total()
+    {
+        var id = await ProjectWithMilestonesAsync(new { title = "1" }, new { title = "2" }, new { title = "3" }, new { title = "4" });
+
+        var byOffset = await Admin.Get($"/api/v1/projects/{id}/milestones?limit=2&offset=2");
+        var byPage = await Admin.Get($"/api/v1/projects/{id}/milestones?limit=2&page=2");
+
+        Assert.Equal(["2", "3"], byOffset.Data().AsArray().Select(m => m!.Str("title")));
+        Assert.Equal(["2", "3"], byPage.Data().AsArray().Select(m => m!.Str("title")));
+        Assert.Equal(5, byOffset.Body!.Int("count"));
+        Assert.Equal(2, byPage.Body!.Int("offset"));
+    }
+
+    [Theory]
+    [InlineData("status=done", "status", "pending, in_progress, reached, failed")]
+    [InlineData("type=other", "type", "categorised, uncategorised")]
+    [InlineData("sort=colour", "sort", "position, title, createdAt, updatedAt, dueDate")]
+    [InlineData("order=up", "order", "asc, desc")]
+    [InlineData("limit=0", "limit", "between 1 and 100")]
+    [InlineData("limit=101", "limit", "between 1 and 100")]
+    [InlineData("offset=-1", "offset", "0 or more")]
+    [InlineData("page=0", "page", "1 or more")]
+    public async Task A_bad_list_parameter_is_422_naming_what_is_allowed(string query, string field, string allowed)
+    {
+        var id = await ProjectWithMilestonesAsync();
+
+        var result = await Admin.Get($"/api/v1/projects/{id}/milestones?{query}");
+
+        result.AssertProblem(HttpStatusCode.UnprocessableEntity, allowed);
+        Assert.NotEmpty(result.Body!.ErrorsFor(field));
+    }
+
+    [Fact]
+    public async Task A_non_numeric_limit_is_400()
+    {
+        var id = await ProjectWithMilestonesAsync();
+
+        (await Admin.Get($"/api/v1/projects/{id}/milestones?limit=lots")).AssertProblem(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Include_deleted_shows_deleted_milestones_to_admins_only()
+    {
+        var project = await Given.ProjectAsync(Admin);
+        var gone = await Given.MilestoneAsync(Admin, project.Id(), new { title = "gone" });
+        await Admin.Delete($"/api/v1/milestones/{gone.Id()}");
+        var (_, name, achiever) = await Given.UserAsync();
+        await Given.AddMemberAsync(Admin, project.Id(), name, "achiever");
+
+        Assert.Contains("gone", await TitlesAsync($"/api/v1/projects/{project.Id()}/milestones?includeDeleted=true"));
+        Assert.DoesNotContain("gone", await TitlesAsync($"/api/v1/projects/{project.Id()}/milestones"));
+        (await achiever.Get($"/api/v1/projects/{project.Id()}/milestones?includeDeleted=true")).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_global_list_covers_every_readable_project_and_anonymous_callers_see_public_only()
+    {
+        var (_, _, alice) = await Given.UserAsync();
+        var privateProject = await Given.ProjectAsync(alice);
+        var publicProject = await Given.ProjectAsync(alice, "public");
+        await Given.MilestoneAsync(alice, privateProject.Id(), new { title = "secret plan" });
+        await Given.MilestoneAsync(alice, publicProject.Id(), new { title = "open plan" });
+
+        var (_, _, stranger) = await Given.UserAsync();
+        var mine = (await alice.Get("/api/v1/milestones?search=plan&limit=100")).Data().AsArray().Select(m => m!.Str("title")).ToList();
+        var strangers = (await stranger.Get("/api/v1/milestones?search=plan&limit=100")).Data().AsArray().Select(m => m!.Str("title")).ToList();
+        var anonymous = (await Factory.Anonymous().Get("/api/v1/milestones?search=plan&limit=100")).Data().AsArray().Select(m => m!.Str("title")).ToList();
+
+        Assert.Equal(["secret plan", "open plan"], mine);
+        Assert.Equal(["open plan"], strangers);
+        Assert.Contains("open plan", anonymous);
+        Assert.DoesNotContain("secret plan", anonymous);
+    }
+
+    [Fact]
+    public async Task The_global_list_filters_by_project_and_by_owner()
+    {
+        var (_, aliceName, alice) = await Given.UserAsync();
+        var (bobId, _, bob) = await Given.UserAsync();
+        var aliceProject = await Given.ProjectAsync(alice, "public");
+        var bobProject = await Given.ProjectAsync(bob, "public");
+        await Given.MilestoneAsync(alice, aliceProject.Id(), new { title = "alice's" });
+        await Given.MilestoneAsync(bob, bobProject.Id(), new { title = "bob's" });
+
+        var byProject = (await Admin.Get($"/api/v1/milestones?projectId={bobProject.Id()}&type=categorised")).Data().AsArray().Select(m => m!.Str("title"));
+        var byOwners = (await Admin.Get($"/api/v1/milestones?users={bobId},{aliceName.ToUpperInvariant()}&type=categorised&limit=100")).Data().AsArray().Select(m => m!.Str("title")).ToList();
+
+        Assert.Equal(["bob's"], byProject);
+        Assert.Equal(["alice's", "bob's"], byOwners);
+    }
+}
