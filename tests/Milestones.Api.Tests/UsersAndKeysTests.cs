@@ -1,0 +1,155 @@
+using System.Net;
+using Milestones.Api.Tests.Support;
+
+namespace Milestones.Api.Tests;
+
+public sealed class UsersAndKeysTests(ApiFactory factory) : ApiTestBase(factory)
+{
+    [Fact]
+    public async Task A_global_admin_creates_a_user_with_location()
+    {
+        var username = Scenario.Unique("new").ToLowerInvariant();
+
+        var result = await Admin.Post("/api/v1/users", new { username, displayName = "New Person" });
+
+        var user = result.Data(HttpStatusCode.Created);
+        Assert.Equal($"/api/v1/users/{user.Id()}", result.Response.Headers.Location?.ToString());
+        Assert.Equal("New Person", user.Str("displayName"));
+        Assert.False(user["isAdmin"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Usernames_are_unique_case_insensitively()
+    {
+        var (_, name, _) = await Given.UserAsync();
+
+        (await Admin.Post("/api/v1/users", new { username = name.ToUpperInvariant() })).AssertProblem(HttpStatusCode.UnprocessableEntity);
+        (await Admin.Post("/api/v1/users", new { username = name })).AssertProblem(HttpStatusCode.Conflict, "taken");
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("has space")]
+    [InlineData("UPPER")]
+    [InlineData("this-username-is-far-too-long-for-the-rule")]
+    public async Task A_username_outside_the_rules_is_422(string username)
+    {
+        (await Admin.Post("/api/v1/users", new { username })).AssertProblem(HttpStatusCode.UnprocessableEntity, "username");
+    }
+
+    [Fact]
+    public async Task Only_global_admins_create_users()
+    {
+        var (_, _, ordinary) = await Given.UserAsync("milestones:read", "milestones:write");
+
+        (await ordinary.Post("/api/v1/users", new { username = "sneaky-user" })).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Users_me_answers_the_caller_and_users_by_id_or_username_work()
+    {
+        var (id, name, client) = await Given.UserAsync();
+
+        Assert.Equal(name, (await Given.GetAsync(client, "/api/v1/users/me")).Str("username"));
+        Assert.Equal(name, (await Given.GetAsync(client, $"/api/v1/users/{id}")).Str("username"));
+        Assert.Equal(id, (await Given.GetAsync(client, $"/api/v1/users/{name.ToUpperInvariant()}")).Id());
+        (await client.Get("/api/v1/users/no-such-user")).AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_new_api_key_shows_its_secret_once_and_never_again()
+    {
+        var (_, _, client) = await Given.UserAsync();
+
+        var created = await client.Post("/api/v1/users/me/api-keys", new { name = "ci", scopes = new[] { "milestones:read" } });
+
+        var key = created.Data(HttpStatusCode.Created);
+        var secret = key.Str("key")!;
+        Assert.StartsWith("sk_live_", secret);
+        Assert.True(secret.Length >= 40);
+        Assert.Equal(secret[..12], key.Str("prefix"));
+        var listed = (await client.Get("/api/v1/users/me/api-keys")).Body!.Json();
+        Assert.DoesNotContain(secret, listed);
+        var fetched = await Given.GetAsync(client, created.Response.Headers.Location!.ToString());
+        Assert.Null(fetched["key"]);
+    }
+
+    [Fact]
+    public async Task A_key_works_until_it_is_revoked_and_then_is_401()
+    {
+        var (_, _, client) = await Given.UserAsync();
+        var key = (await client.Post("/api/v1/users/me/api-keys", new { name = "temp", scopes = new[] { "milestones:read" } })).Data(HttpStatusCode.Created);
+        var other = Factory.WithKey(key.Str("key")!);
+        Assert.Equal(HttpStatusCode.OK, (await other.Get("/api/v1/users/me")).Status);
+
+        var revoked = (await client.Delete($"/api/v1/users/me/api-keys/{key.Id()}")).Data();
+
+        Assert.True(revoked["deleted"]!.GetValue<bool>());
+        var rejected = await other.Get("/api/v1/users/me");
+        rejected.AssertProblem(HttpStatusCode.Unauthorized);
+        Assert.Equal("Bearer", rejected.Response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task An_expired_key_is_401()
+    {
+        var (_, _, client) = await Given.UserAsync();
+        var key = (await client.Post("/api/v1/users/me/api-keys", new { name = "short", scopes = new[] { "milestones:read" }, expiresAt = "2026-06-01T13:00:00Z" })).Data(HttpStatusCode.Created);
+        var shortLived = Factory.WithKey(key.Str("key")!);
+        Assert.Equal(HttpStatusCode.OK, (await shortLived.Get("/api/v1/users/me")).Status);
+
+        // This class asserts no absolute times, so moving its clock forward is safe.
+        Factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        (await shortLived.Get("/api/v1/users/me")).AssertProblem(HttpStatusCode.Unauthorized, "expired");
+    }
+
+    [Fact]
+    public async Task A_key_cannot_grant_a_scope_its_creator_lacks()
+    {
+        var (_, _, readOnly) = await Given.UserAsync("milestones:read", "milestones:write");
+        var key = (await readOnly.Post("/api/v1/users/me/api-keys", new { name = "r", scopes = new[] { "milestones:read" } })).Data(HttpStatusCode.Created);
+        var narrow = Factory.WithKey(key.Str("key")!);
+
+        (await narrow.Post("/api/v1/users/me/api-keys", new { name = "w", scopes = new[] { "milestones:write" } })).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_admin_scope_is_only_for_global_admins()
+    {
+        var (_, _, client) = await Given.UserAsync();
+
+        (await client.Post("/api/v1/users/me/api-keys", new { name = "x", scopes = new[] { "admin" } })).AssertProblem(HttpStatusCode.UnprocessableEntity, "admin");
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"x\",\"scopes\":[]}", "scopes")]
+    [InlineData("{\"name\":\"x\",\"scopes\":[\"milestones:delete\"]}", "milestones:read, milestones:write, admin")]
+    [InlineData("{\"scopes\":[\"milestones:read\"]}", "name")]
+    [InlineData("{\"name\":\"x\",\"scopes\":[\"milestones:read\"],\"expiresAt\":\"2020-01-01T00:00:00Z\"}", "future")]
+    public async Task A_bad_key_request_is_422(string body, string mentions)
+    {
+        var (_, _, client) = await Given.UserAsync();
+
+        (await client.Post("/api/v1/users/me/api-keys", body)).AssertProblem(HttpStatusCode.UnprocessableEntity, mentions);
+    }
+
+    [Fact]
+    public async Task Only_global_admins_create_keys_for_other_users()
+    {
+        var (_, _, client) = await Given.UserAsync();
+        var (otherId, _, _) = await Given.UserAsync();
+
+        (await client.Post($"/api/v1/users/{otherId}/api-keys", new { name = "x", scopes = new[] { "milestones:read" } })).AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Revoking_someone_elses_key_is_404()
+    {
+        var (_, _, alice) = await Given.UserAsync();
+        var (_, _, bob) = await Given.UserAsync();
+        var key = (await alice.Post("/api/v1/users/me/api-keys", new { name = "a", scopes = new[] { "milestones:read" } })).Data(HttpStatusCode.Created);
+
+        (await bob.Delete($"/api/v1/users/me/api-keys/{key.Id()}")).AssertProblem(HttpStatusCode.NotFound);
+    }
+}
