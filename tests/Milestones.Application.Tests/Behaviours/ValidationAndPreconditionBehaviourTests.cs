@@ -1,0 +1,88 @@
+using FluentValidation;
+using Mediator;
+using Milestones.Application.Common.Behaviours;
+using Milestones.Application.Common.Serialization;
+using Milestones.Application.Milestones.Commands.CreateMilestone;
+using Moq;
+using AppValidationException = Milestones.Application.Common.Exceptions.ValidationException;
+using PreconditionFailedException = Milestones.Application.Common.Exceptions.PreconditionFailedException;
+
+namespace Milestones.Application.Tests.Behaviours;
+
+public sealed record Renamable(string Name) : IQuery<string>;
+
+public sealed record ConditionalRename(string? IfMatch) : ICommand<string>, IConditionalCommand
+{
+    public IMessage CurrentRepresentationQuery() => new Renamable("current");
+}
+
+public sealed class ValidationAndPreconditionBehaviourTests
+{
+    static ValidationAndPreconditionBehaviourTests() => Application.DependencyInjection.AddApplication(
+        new Microsoft.Extensions.DependencyInjection.ServiceCollection(),
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+
+    [Fact]
+    public async Task Invalid_messages_never_reach_the_handler_and_errors_are_keyed_by_json_path()
+    {
+        var behaviour = new ValidationBehaviour<CreateMilestoneCommand, int>([new CreateMilestoneValidator()]);
+        var command = new CreateMilestoneCommand(1, "", null, "done", null, null, 0, -1, [new NewTask("", false)]);
+        var ran = false;
+
+        var error = await Assert.ThrowsAsync<AppValidationException>(async () =>
+            await behaviour.Handle(command, (_, _) => { ran = true; return ValueTask.FromResult(1); }, CancellationToken.None));
+
+        Assert.False(ran);
+        Assert.Contains("title", error.Errors.Keys);
+        Assert.Contains("status", error.Errors.Keys);
+        Assert.Contains("position", error.Errors.Keys);
+        Assert.Contains("goalAmount", error.Errors.Keys);
+        Assert.Contains("tasks[0].title", error.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task Valid_messages_pass_through()
+    {
+        var behaviour = new ValidationBehaviour<CreateMilestoneCommand, int>([new CreateMilestoneValidator()]);
+
+        var result = await behaviour.Handle(new CreateMilestoneCommand(1, "Beta", null, "in_progress", "info", null, 2, 10.5m, null),
+            (_, _) => ValueTask.FromResult(7), CancellationToken.None);
+
+        Assert.Equal(7, result);
+    }
+
+    [Fact]
+    public async Task A_stale_if_match_fails_the_precondition_with_the_current_etag()
+    {
+        var sender = new Mock<ISender>();
+        sender.Setup(s => s.Send(It.IsAny<object>(), It.IsAny<CancellationToken>())).ReturnsAsync((object?)new { name = "current" });
+        var behaviour = new PreconditionBehaviour<ConditionalRename, string>(sender.Object);
+
+        var error = await Assert.ThrowsAsync<PreconditionFailedException>(async () =>
+            await behaviour.Handle(new ConditionalRename("\"stale\""), (_, _) => ValueTask.FromResult("ran"), CancellationToken.None));
+
+        Assert.Equal(ETags.For(new { name = "current" }), error.CurrentETag);
+    }
+
+    [Fact]
+    public async Task A_matching_if_match_runs_the_command()
+    {
+        var current = new { name = "current" };
+        var sender = new Mock<ISender>();
+        sender.Setup(s => s.Send(It.IsAny<object>(), It.IsAny<CancellationToken>())).ReturnsAsync((object?)current);
+        var behaviour = new PreconditionBehaviour<ConditionalRename, string>(sender.Object);
+
+        var result = await behaviour.Handle(new ConditionalRename($"\"other\", {ETags.For(current)}"), (_, _) => ValueTask.FromResult("ran"), CancellationToken.None);
+
+        Assert.Equal("ran", result);
+    }
+
+    [Fact]
+    public async Task Without_if_match_nothing_is_fetched()
+    {
+        var sender = new Mock<ISender>(MockBehavior.Strict);
+        var behaviour = new PreconditionBehaviour<ConditionalRename, string>(sender.Object);
+
+        Assert.Equal("ran", await behaviour.Handle(new ConditionalRename(null), (_, _) => ValueTask.FromResult("ran"), CancellationToken.None));
+    }
+}

@@ -1,0 +1,91 @@
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+using Milestones.Domain.Events;
+
+namespace Milestones.Domain.Tests;
+
+public sealed class ProjectTests
+{
+    private static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Creating_a_project_makes_the_creator_admin_and_creates_the_default_milestone()
+    {
+        var project = Project.Create("Apollo", null, Visibility.Public, 7, Now, out var defaultMilestone);
+
+        Assert.Equal(ProjectRole.Admin, project.RoleOf(7));
+        Assert.Equal(Milestone.DefaultTitle, defaultMilestone.Title);
+        Assert.Equal(MilestoneType.Uncategorised, defaultMilestone.Type);
+        Assert.Equal(0, defaultMilestone.Position);
+        Assert.Same(project, defaultMilestone.Project);
+        Assert.IsType<ProjectCreated>(Assert.Single(project.DomainEvents));
+    }
+
+    [Fact]
+    public void The_last_admin_cannot_be_demoted_or_removed()
+    {
+        var project = Project.Create("p", null, Visibility.Private, 7, Now, out _);
+
+        Assert.Throws<DomainException>(() => project.SetMemberRole(7, ProjectRole.Achiever, Now));
+        Assert.Throws<DomainException>(() => project.RemoveMember(7));
+        Assert.Equal(ProjectRole.Admin, project.RoleOf(7));
+    }
+
+    [Fact]
+    public void With_a_second_admin_the_first_can_step_down()
+    {
+        var project = Project.Create("p", null, Visibility.Private, 7, Now, out _);
+        project.SetMemberRole(8, ProjectRole.Admin, Now);
+
+        project.SetMemberRole(7, ProjectRole.Supporter, Now);
+
+        Assert.Equal(ProjectRole.Supporter, project.RoleOf(7));
+        Assert.Contains(project.DomainEvents, e => e is MemberRoleChanged { UserId: 7, To: ProjectRole.Supporter });
+    }
+
+    [Fact]
+    public void Setting_the_same_role_again_changes_nothing()
+    {
+        var project = Project.Create("p", null, Visibility.Private, 7, Now, out _);
+        project.SetMemberRole(8, ProjectRole.Achiever, Now);
+        project.ClearDomainEvents();
+
+        project.SetMemberRole(8, ProjectRole.Achiever, Now);
+
+        Assert.Empty(project.DomainEvents);
+    }
+
+    [Fact]
+    public void Update_records_only_changed_fields()
+    {
+        var project = Project.Create("p", "d", Visibility.Private, 7, Now, out _);
+        project.ClearDomainEvents();
+
+        project.Update("p", "new", null);
+
+        var updated = Assert.IsType<ProjectUpdated>(Assert.Single(project.DomainEvents));
+        Assert.Equal(["description"], updated.Changes.Keys);
+    }
+
+    [Fact]
+    public void Reordering_gives_positions_one_to_n()
+    {
+        var project = Project.Create("p", null, Visibility.Private, 7, Now, out _);
+        var a = Milestone.Create(project.Id, "a", null, MilestoneStatus.Pending, MilestoneColor.Default, null, 5, null, 7, Now);
+        var b = Milestone.Create(project.Id, "b", null, MilestoneStatus.Pending, MilestoneColor.Default, null, 9, null, 7, Now);
+
+        project.ReorderMilestones([b, a]);
+
+        Assert.Equal((1, 2), (b.Position, a.Position));
+        Assert.Single(project.DomainEvents.OfType<MilestonesReordered>());
+    }
+
+    [Fact]
+    public void Reordering_refuses_the_default_milestone()
+    {
+        var project = Project.Create("p", null, Visibility.Private, 7, Now, out var defaultMilestone);
+
+        Assert.Throws<DomainException>(() => project.ReorderMilestones([defaultMilestone]));
+    }
+}
