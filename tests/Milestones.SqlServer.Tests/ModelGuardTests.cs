@@ -1,0 +1,120 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Milestones.Infrastructure.Persistence;
+
+namespace Milestones.SqlServer.Tests;
+
+/// <summary>SQL Server correctness that needs no server: these run everywhere, CI included.</summary>
+public sealed class ModelGuardTests
+{
+    private static SqlServerDbContext SqlServerContext() =>
+        new(new DbContextOptionsBuilder<SqlServerDbContext>().UseSqlServer("Server=unused;Database=unused;Encrypt=false").Options, NoPublisher.Instance);
+
+    private static SqliteDbContext SqliteContext() =>
+        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite("Data Source=:memory:").Options, NoPublisher.Instance);
+
+    [Fact]
+    public void The_idempotent_sql_server_migration_script_parses_without_error()
+    {
+        using var context = SqlServerContext();
+        var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(script);
+        parser.Parse(reader, out var errors);
+
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        Assert.Contains("CREATE TABLE [Milestones]", script, StringComparison.Ordinal);
+        Assert.Contains("decimal(18,2)", script, StringComparison.Ordinal);
+        Assert.Contains("WHERE [DeletedAt] IS NULL", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sql_server_model_has_no_multiple_cascade_paths()
+    {
+        using var context = SqlServerContext();
+        var cascades = context.Model.GetEntityTypes()
+            .SelectMany(e => e.GetForeignKeys())
+            .Where(fk => fk.DeleteBehavior == DeleteBehavior.Cascade)
+            .ToList();
+
+        foreach (var dependent in context.Model.GetEntityTypes())
+        {
+            foreach (var principal in context.Model.GetEntityTypes())
+            {
+                var paths = CountPaths(principal, dependent, cascades, []);
+                Assert.True(paths <= 1, $"{paths} cascade paths from {principal.ClrType.Name} to {dependent.ClrType.Name}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_money_column_is_decimal_18_2_on_sql_server()
+    {
+        using var context = SqlServerContext();
+        var money = context.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+            .Where(p => p.ClrType == typeof(decimal) || p.ClrType == typeof(decimal?))
+            .ToList();
+
+        Assert.NotEmpty(money);
+        Assert.All(money, p => Assert.Equal("decimal(18,2)", p.GetColumnType()));
+    }
+
+    [Fact]
+    public void The_sql_server_snapshot_has_no_pending_model_changes()
+    {
+        using var context = SqlServerContext();
+
+        Assert.False(context.Database.HasPendingModelChanges(), "Run `dotnet ef migrations add` for SqlServerDbContext.");
+    }
+
+    [Fact]
+    public void The_sqlite_snapshot_has_no_pending_model_changes()
+    {
+        using var context = SqliteContext();
+
+        Assert.False(context.Database.HasPendingModelChanges(), "Run `dotnet ef migrations add` for SqliteDbContext.");
+    }
+
+    [Fact]
+    public void Both_providers_have_the_same_migrations()
+    {
+        using var sqlServer = SqlServerContext();
+        using var sqlite = SqliteContext();
+
+        static IEnumerable<string> Names(DbContext c) => c.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]);
+
+        Assert.Equal(Names(sqlite), Names(sqlServer));
+    }
+
+    private static int CountPaths(IEntityType from, IEntityType to, List<IForeignKey> cascades, HashSet<IEntityType> seen)
+    {
+        if (from == to)
+        {
+            return 1;
+        }
+
+        if (!seen.Add(from))
+        {
+            return 0;
+        }
+
+        var total = cascades.Where(fk => fk.PrincipalEntityType == from)
+            .Sum(fk => CountPaths(fk.DeclaringEntityType, to, cascades, [.. seen]));
+        return total;
+    }
+
+    private sealed class NoPublisher : IPublisher
+    {
+        public static readonly NoPublisher Instance = new();
+
+        public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
+            where TNotification : INotification => ValueTask.CompletedTask;
+
+        public ValueTask Publish(object notification, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+    }
+}
