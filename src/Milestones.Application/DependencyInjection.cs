@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(MappingProfile));
 
         services.AddScoped<ProjectAccess>();
+        services.AddScoped<Common.EventHandlers.ActivityLog>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

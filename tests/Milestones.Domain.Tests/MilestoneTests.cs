@@ -152,7 +152,7 @@ public sealed class MilestoneTests
 
         Assert.Equal(Now, milestone.DeletedAt);
         var deleted = Assert.Single(milestone.DomainEvents.OfType<MilestoneDeleted>());
-        var activity = deleted.ToActivity();
+        var activity = deleted.ToActivity(new Dictionary<string, object?> { ["released"] = 0 });
         Assert.Equal("milestone.deleted", activity.Type);
         Assert.Equal("reassigned", activity.Data["tasks"]);
         Assert.Equal(3, activity.Data["count"]);

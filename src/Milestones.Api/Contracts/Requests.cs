@@ -44,3 +44,5 @@ public sealed record ReorderMilestonesRequest(IReadOnlyList<long>? MilestoneIds)
 public sealed record CreateTaskRequest(string? Title, bool? Completed, int? Position);
 
 public sealed record UpdateTaskRequest(string? Title, bool? Completed, long? MilestoneId, int? Position);
+
+public sealed record PledgeSupportRequest(decimal? Amount, string? Message);

@@ -53,10 +53,11 @@ public sealed record MilestoneUpdated(Milestone Milestone, IReadOnlyDictionary<s
     public ActivityRecord ToActivity() => new("milestone.updated", Milestone.ProjectId, Milestone.Id, null, Changes);
 }
 
-public sealed record MilestoneStatusChanged(Milestone Milestone, MilestoneStatus From, MilestoneStatus To) : DomainEvent, IActivityEvent
+/// <summary>Its activity entry is written after the milestone's pledges are resolved, and names that resolution.</summary>
+public sealed record MilestoneStatusChanged(Milestone Milestone, MilestoneStatus From, MilestoneStatus To) : DomainEvent
 {
-    public ActivityRecord ToActivity() => new("milestone.status_changed", Milestone.ProjectId, Milestone.Id, null,
-        new Dictionary<string, object?> { ["from"] = From, ["to"] = To });
+    public ActivityRecord ToActivity(IReadOnlyDictionary<string, object?> supports) => new("milestone.status_changed", Milestone.ProjectId, Milestone.Id, null,
+        new Dictionary<string, object?> { ["from"] = From, ["to"] = To, ["supports"] = supports });
 }
 
 public sealed record MilestoneDeadlineMissed(Milestone Milestone, MilestoneStatus From) : DomainEvent, IActivityEvent
@@ -65,9 +66,10 @@ public sealed record MilestoneDeadlineMissed(Milestone Milestone, MilestoneStatu
         new Dictionary<string, object?> { ["dueDate"] = Milestone.DueDate, ["from"] = From });
 }
 
-public sealed record MilestoneDeleted(Milestone Milestone, TaskDisposal Tasks, int Count, long? ReassignTo) : DomainEvent, IActivityEvent
+/// <summary>Its activity entry is written after the milestone's pledges are released, and names that resolution.</summary>
+public sealed record MilestoneDeleted(Milestone Milestone, TaskDisposal Tasks, int Count, long? ReassignTo) : DomainEvent
 {
-    public ActivityRecord ToActivity()
+    public ActivityRecord ToActivity(IReadOnlyDictionary<string, object?> supports)
     {
         var data = new Dictionary<string, object?>
         {
@@ -79,6 +81,7 @@ public sealed record MilestoneDeleted(Milestone Milestone, TaskDisposal Tasks, i
             data["reassignTo"] = ReassignTo;
         }
 
+        data["supports"] = supports;
         return new("milestone.deleted", Milestone.ProjectId, Milestone.Id, null, data);
     }
 }

@@ -31,3 +31,20 @@ public static class CounterUpdates
                 .SetProperty(p => p.MilestonesTotal, p => p.MilestonesTotal + total)
                 .SetProperty(p => p.MilestonesReached, p => p.MilestonesReached + reached), ct);
 }
+
+/// <summary>Funding counters: raisedAmount moves by the pledged amount; supportersCount is recounted in the same statement.</summary>
+public static class FundingUpdates
+{
+    /// <summary>
+    /// <c>raisedAmount += delta</c> and <c>supportersCount = COUNT(DISTINCT supporter)</c> of the
+    /// milestone's unreleased supports, as one atomic UPDATE.
+    /// </summary>
+    public static Task AdjustFundingAsync(this IApplicationDbContext db, long milestoneId, decimal raisedDelta, CancellationToken ct) =>
+        db.Milestones.IgnoreQueryFilters().Where(m => m.Id == milestoneId).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.RaisedAmount, m => m.RaisedAmount + raisedDelta)
+            .SetProperty(m => m.SupportersCount, m => db.Supports
+                .Where(x => x.MilestoneId == milestoneId && x.Status != Domain.Enums.SupportStatus.Released)
+                .Select(x => x.SupporterId)
+                .Distinct()
+                .Count()), ct);
+}

@@ -1,0 +1,75 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Counters;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Domain.Enums;
+using Milestones.Domain.Events;
+
+namespace Milestones.Application.Common.EventHandlers;
+
+/// <summary>A pledge adds to raisedAmount; a withdrawal takes it back. Both recount distinct supporters.</summary>
+public sealed class SupportFundingHandler(IApplicationDbContext db) :
+    INotificationHandler<SupportPledged>,
+    INotificationHandler<SupportWithdrawn>
+{
+    public ValueTask Handle(SupportPledged notification, CancellationToken cancellationToken) =>
+        new(db.AdjustFundingAsync(notification.Support.MilestoneId, notification.Support.Amount, cancellationToken));
+
+    public ValueTask Handle(SupportWithdrawn notification, CancellationToken cancellationToken) =>
+        new(db.AdjustFundingAsync(notification.Support.MilestoneId, -notification.Support.Amount, cancellationToken));
+}
+
+/// <summary>
+/// What happens to a milestone's pledges when it closes: reaching it fulfils them; failing it
+/// (by hand or by a missed deadline) or deleting it releases them. The activity entry of the status
+/// change or deletion is written afterwards and says how many pledges were resolved, and for how much.
+/// </summary>
+public sealed class MilestoneClosingHandler(IApplicationDbContext db, ActivityLog log, TimeProvider clock) :
+    INotificationHandler<MilestoneStatusChanged>,
+    INotificationHandler<MilestoneDeleted>
+{
+    public async ValueTask Handle(MilestoneStatusChanged notification, CancellationToken cancellationToken)
+    {
+        var resolution = notification.To switch
+        {
+            MilestoneStatus.Reached => await ResolveAsync(notification.Milestone.Id, SupportStatus.Fulfilled, cancellationToken),
+            MilestoneStatus.Failed => await ResolveAsync(notification.Milestone.Id, SupportStatus.Released, cancellationToken),
+            _ => Nothing,
+        };
+        log.Record(notification.ToActivity(resolution));
+    }
+
+    public async ValueTask Handle(MilestoneDeleted notification, CancellationToken cancellationToken)
+    {
+        var resolution = await ResolveAsync(notification.Milestone.Id, SupportStatus.Released, cancellationToken);
+        log.Record(notification.ToActivity(resolution));
+    }
+
+    private static readonly IReadOnlyDictionary<string, object?> Nothing = new Dictionary<string, object?>();
+
+    private async Task<IReadOnlyDictionary<string, object?>> ResolveAsync(long milestoneId, SupportStatus to, CancellationToken ct)
+    {
+        // Exactly the rows read here are resolved, so the amount taken off raisedAmount matches them.
+        var pledged = await db.Supports
+            .Where(s => s.MilestoneId == milestoneId && s.Status == SupportStatus.Pledged)
+            .Select(s => new { s.Id, s.Amount })
+            .ToListAsync(ct);
+        var ids = pledged.Select(p => p.Id).ToList();
+        var amount = pledged.Sum(p => p.Amount);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        if (ids.Count > 0)
+        {
+            await db.Supports.Where(s => ids.Contains(s.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Status, to)
+                .SetProperty(x => x.ResolvedAt, now), ct);
+            if (to == SupportStatus.Released)
+            {
+                await db.AdjustFundingAsync(milestoneId, -amount, ct);
+            }
+        }
+
+        var verb = to == SupportStatus.Fulfilled ? "fulfilled" : "released";
+        return new Dictionary<string, object?> { [verb] = ids.Count, ["amount"] = amount };
+    }
+}

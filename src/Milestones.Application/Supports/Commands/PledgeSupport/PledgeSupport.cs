@@ -1,0 +1,48 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+
+namespace Milestones.Application.Supports.Commands.PledgeSupport;
+
+/// <summary>
+/// A pledge toward a milestone. Anyone who can read the project may pledge (members, or anyone on
+/// a public project) with a write-scoped key; only on a pending or in-progress milestone (else 409).
+/// </summary>
+[RequiresScope(Scopes.Write)]
+public sealed record PledgeSupportCommand(long MilestoneId, decimal? Amount, string? Message) : ICommand<SupportDto>;
+
+public sealed class PledgeSupportValidator : AbstractValidator<PledgeSupportCommand>
+{
+    public PledgeSupportValidator()
+    {
+        RuleFor(x => x.Amount).NotNull().WithMessage("amount is required.")
+            .Must(a => a is null || (a > 0 && a <= Money.MaxAmount && Money.HasAtMostTwoDecimals(a.Value)))
+            .WithMessage("amount must be more than 0 and at most 1,000,000, with at most 2 decimals.");
+        RuleFor(x => x.Message).MaximumLength(Support.MessageMaxLength)
+            .WithMessage($"message must be at most {Support.MessageMaxLength} characters.");
+    }
+}
+
+public sealed class PledgeSupportHandler(IApplicationDbContext db, IMapper mapper, IUser caller, ProjectAccess access, TimeProvider clock)
+    : ICommandHandler<PledgeSupportCommand, SupportDto>
+{
+    public async ValueTask<SupportDto> Handle(PledgeSupportCommand command, CancellationToken cancellationToken)
+    {
+        // Readable is enough: supporters, achievers, admins, and anyone on a public project.
+        await access.ForMilestoneAsync(command.MilestoneId, cancellationToken);
+
+        var milestone = await db.Milestones.IgnoreQueryFilters().FirstAsync(m => m.Id == command.MilestoneId, cancellationToken);
+        var support = Support.Pledge(milestone, caller.Id!.Value, command.Amount!.Value, command.Message, clock.GetUtcNow().UtcDateTime);
+        db.Supports.Add(support);
+        await db.SaveChangesAsync(cancellationToken);
+
+        return await db.Supports.Where(s => s.Id == support.Id).ProjectTo<SupportDto>(mapper.ConfigurationProvider).FirstAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Supports.Commands.WithdrawSupport;
+
+/// <summary>The supporter withdraws a pledged support, which releases it.</summary>
+[RequiresScope(Scopes.Write)]
+public sealed record WithdrawSupportCommand(long SupportId) : ICommand<WithdrawnSupportResult>;
+
+public sealed record WithdrawnSupportResult(long Id, SupportStatus Status, DateTime ResolvedAt) : DeletedResult(Id);
+
+public sealed class WithdrawSupportHandler(IApplicationDbContext db, IUser caller, ProjectAccess access, TimeProvider clock)
+    : ICommandHandler<WithdrawSupportCommand, WithdrawnSupportResult>
+{
+    public async ValueTask<WithdrawnSupportResult> Handle(WithdrawSupportCommand command, CancellationToken cancellationToken)
+    {
+        var support = await db.Supports.FirstOrDefaultAsync(s => s.Id == command.SupportId, cancellationToken)
+            ?? throw new NotFoundException("Support", command.SupportId);
+        try
+        {
+            await access.ForMilestoneAsync(support.MilestoneId, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            throw new NotFoundException("Support", command.SupportId);
+        }
+
+        if (support.SupporterId != caller.Id)
+        {
+            throw new ForbiddenAccessException("Only the supporter can withdraw a pledge.");
+        }
+
+        support.Withdraw(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+        return new WithdrawnSupportResult(support.Id, support.Status, support.ResolvedAt!.Value);
+    }
+}

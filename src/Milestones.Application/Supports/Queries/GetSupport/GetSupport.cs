@@ -1,0 +1,35 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+
+namespace Milestones.Application.Supports.Queries.GetSupport;
+
+[RequiresScope(Scopes.Read, AllowAnonymous = true)]
+public sealed record GetSupportQuery(long SupportId) : IQuery<SupportDto>;
+
+public sealed class GetSupportHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access) : IQueryHandler<GetSupportQuery, SupportDto>
+{
+    public async ValueTask<SupportDto> Handle(GetSupportQuery query, CancellationToken cancellationToken)
+    {
+        var support = await db.Supports.Where(s => s.Id == query.SupportId)
+            .ProjectTo<SupportDto>(mapper.ConfigurationProvider)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Support", query.SupportId);
+        try
+        {
+            await access.ForMilestoneAsync(support.MilestoneId, cancellationToken);
+        }
+        catch (NotFoundException)
+        {
+            throw new NotFoundException("Support", query.SupportId);
+        }
+
+        return support;
+    }
+}

@@ -1,0 +1,54 @@
+using AutoMapper;
+using AutoMapper.QueryableExtensions;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Common;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Supports.Queries.ListSupports;
+
+/// <summary>A milestone's supports, newest first; <c>status</c> filters.</summary>
+[RequiresScope(Scopes.Read, AllowAnonymous = true)]
+public sealed record ListSupportsQuery(long MilestoneId, string? Status, int? Limit, int? Offset, int? Page) : IQuery<PagedList<SupportDto>>, IPagedQuery;
+
+public sealed class ListSupportsValidator : AbstractValidator<ListSupportsQuery>
+{
+    public ListSupportsValidator()
+    {
+        Include(new PagingValidator<ListSupportsQuery>());
+        RuleFor(x => x.Status).Must(s => s is null || EnumValues<SupportStatus>.IsDefined(s))
+            .WithMessage($"status must be one of: {EnumValues<SupportStatus>.Allowed}.");
+    }
+}
+
+public sealed class ListSupportsHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+    : IQueryHandler<ListSupportsQuery, PagedList<SupportDto>>
+{
+    public async ValueTask<PagedList<SupportDto>> Handle(ListSupportsQuery query, CancellationToken cancellationToken)
+    {
+        var permission = await access.ForMilestoneAsync(query.MilestoneId, cancellationToken);
+        if (!permission.IsAdmin && !await db.Milestones.AnyAsync(m => m.Id == query.MilestoneId, cancellationToken))
+        {
+            throw new NotFoundException("Milestone", query.MilestoneId);
+        }
+
+        var supports = db.Supports.Where(s => s.MilestoneId == query.MilestoneId);
+        if (EnumValues<SupportStatus>.ParseOrNull(query.Status) is { } status)
+        {
+            supports = supports.Where(s => s.Status == status);
+        }
+
+        var count = await supports.CountAsync(cancellationToken);
+        var items = await supports.OrderByDescending(s => s.Id)
+            .Skip(query.SkipOf()).Take(query.TakeOf())
+            .ProjectTo<SupportDto>(mapper.ConfigurationProvider)
+            .ToListAsync(cancellationToken);
+        return new PagedList<SupportDto>(items, count, query.TakeOf(), query.SkipOf());
+    }
+}
