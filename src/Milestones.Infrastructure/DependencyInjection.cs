@@ -42,6 +42,17 @@ public static class DependencyInjection
 
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<DatabaseInitializer>();
+
+        services.AddOptions<Deadlines.DeadlineOptions>()
+            .Bind(configuration.GetSection(Deadlines.DeadlineOptions.Section))
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "Milestones:Deadlines:SweepInterval must be a positive TimeSpan, such as 00:01:00.")
+            .Validate(o => o.BatchSize is > 0 and <= 10_000, "Milestones:Deadlines:BatchSize must be between 1 and 10000.")
+            .ValidateOnStart();
+        if (configuration.GetValue($"{Deadlines.DeadlineOptions.Section}:Enabled", true))
+        {
+            services.AddHostedService<Deadlines.DeadlineSweeper>();
+        }
+
         return services;
     }
 }

@@ -96,6 +96,8 @@ public sealed class HttpUser(IHttpContextAccessor accessor) : IUser
     public long? Id =>
         long.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    public bool IsSystem => accessor.HttpContext is null;
+
     public bool IsAdmin => Principal?.HasClaim(ApiKeyAuthenticationHandler.AdminClaim, "true") == true;
 
     public IReadOnlyCollection<string> Scopes =>

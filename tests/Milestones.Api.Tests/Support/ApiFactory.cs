@@ -18,14 +18,24 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "milestones-tests", Guid.NewGuid().ToString("N"));
 
     public ApiFactory()
+        : this(null, new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A host on <paramref name="databasePath"/> (shared with another host when given) with extra settings.</summary>
+    public ApiFactory(string? databasePath, IReadOnlyDictionary<string, string> settings, FakeTimeProvider? clock = null)
     {
         Directory.CreateDirectory(_directory);
-        DatabasePath = Path.Combine(_directory, "milestones.db");
+        DatabasePath = databasePath ?? Path.Combine(_directory, "milestones.db");
+        _settings = settings;
+        Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
     }
+
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public string DatabasePath { get; }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -34,6 +44,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Milestones", $"Data Source={DatabasePath}");
         builder.UseSetting("Milestones:Bootstrap:ApiKey", AdminKey);
         builder.UseSetting("Milestones:Deadlines:Enabled", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

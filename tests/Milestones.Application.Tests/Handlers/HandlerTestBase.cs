@@ -66,8 +66,15 @@ public abstract class HandlerTestBase : IAsyncLifetime
         ActAs(UserId, Scopes.Read, Scopes.Write);
     }
 
+    protected void ActAsSystem()
+    {
+        ActAs(null);
+        Caller.SetupGet(u => u.IsSystem).Returns(true);
+    }
+
     protected void ActAs(long? userId, params string[] scopes)
     {
+        Caller.SetupGet(u => u.IsSystem).Returns(false);
         Caller.SetupGet(u => u.Id).Returns(userId);
         Caller.SetupGet(u => u.IsAuthenticated).Returns(userId is not null);
         Caller.SetupGet(u => u.Scopes).Returns(scopes);
@@ -90,6 +97,16 @@ public abstract class HandlerTestBase : IAsyncLifetime
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    protected async Task<long> NewUserAsync(string username)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var user = User.Create(username, username, false, Clock.GetUtcNow().UtcDateTime);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
     }
 
     protected async Task<T> DbAsync<T>(Func<ApplicationDbContext, Task<T>> read)

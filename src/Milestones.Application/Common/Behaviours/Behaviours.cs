@@ -40,16 +40,25 @@ public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMe
 
     private static bool IsClientError(Exception ex) => ex
         is ValidationException or NotFoundException or ConflictException or ForbiddenAccessException
-        or UnauthorizedException or PreconditionFailedException or DomainException or OperationCanceledException;
+        or UnauthorizedException or PreconditionFailedException or DomainException or OperationCanceledException
+        or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException;
 }
 
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(IUser user) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
     private static readonly ConcurrentDictionary<Type, RequiresScopeAttribute?> Attributes = new();
+    private static readonly ConcurrentDictionary<Type, bool> SystemOnly = new();
 
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        if (SystemOnly.GetOrAdd(message.GetType(), t => t.GetCustomAttribute<SystemOnlyAttribute>() is not null))
+        {
+            return user.IsSystem
+                ? next(message, cancellationToken)
+                : throw new ForbiddenAccessException("This operation is reserved to the service itself.");
+        }
+
         var requirement = Attributes.GetOrAdd(message.GetType(), t => t.GetCustomAttribute<RequiresScopeAttribute>());
 
         if (!user.IsAuthenticated)

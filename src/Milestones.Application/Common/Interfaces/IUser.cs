@@ -9,6 +9,9 @@ public interface IUser
 
     IReadOnlyCollection<string> Scopes { get; }
 
+    /// <summary>True for background work (the deadline sweeper): no request, no caller, actor null in events.</summary>
+    bool IsSystem { get; }
+
     bool IsAuthenticated => Id is not null;
 
     bool HasScope(string scope) => Scopes.Contains(scope);

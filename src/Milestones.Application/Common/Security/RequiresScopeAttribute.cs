@@ -15,3 +15,7 @@ public sealed class RequiresScopeAttribute(string scope) : Attribute
     /// <summary>Also requires a global administrator.</summary>
     public bool GlobalAdmin { get; init; }
 }
+
+/// <summary>Only background work of the service itself may send this request; no HTTP caller can.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class SystemOnlyAttribute : Attribute;

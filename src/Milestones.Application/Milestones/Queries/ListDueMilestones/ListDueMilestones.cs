@@ -1,0 +1,30 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Application.Common.Security;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Milestones.Queries.ListDueMilestones;
+
+/// <summary>
+/// One bounded batch of ids of live, open milestones whose due date has passed, after
+/// <paramref name="AfterId"/> (a keyset cursor), so a sweep never loads all of them at once.
+/// </summary>
+[SystemOnly]
+public sealed record ListDueMilestonesQuery(long AfterId, int BatchSize) : IQuery<IReadOnlyList<long>>;
+
+public sealed class ListDueMilestonesHandler(IApplicationDbContext db, TimeProvider clock) : IQueryHandler<ListDueMilestonesQuery, IReadOnlyList<long>>
+{
+    public async ValueTask<IReadOnlyList<long>> Handle(ListDueMilestonesQuery query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Milestones
+            .Where(m => m.Id > query.AfterId
+                && (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress)
+                && m.DueDate != null && m.DueDate < now)
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .Take(query.BatchSize)
+            .ToListAsync(cancellationToken);
+    }
+}

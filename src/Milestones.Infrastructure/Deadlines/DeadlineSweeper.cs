@@ -1,0 +1,104 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Milestones.Application.Milestones.Commands.MissDeadline;
+using Milestones.Application.Milestones.Queries.ListDueMilestones;
+
+namespace Milestones.Infrastructure.Deadlines;
+
+/// <summary><c>Milestones:Deadlines</c>.</summary>
+public sealed class DeadlineOptions
+{
+    public const string Section = "Milestones:Deadlines";
+
+    public bool Enabled { get; set; } = true;
+
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    public int BatchSize { get; set; } = 100;
+}
+
+/// <summary>
+/// Every <see cref="DeadlineOptions.SweepInterval"/> (first sweep one interval after start), fails
+/// live pending / in-progress milestones whose due date has passed. Works in bounded batches;
+/// each milestone fails in its own transaction by a conditional update, so several instances on
+/// one database write exactly one <c>milestone.deadline_missed</c> per milestone.
+/// </summary>
+public sealed class DeadlineSweeper(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOptions<DeadlineOptions> options,
+    ILogger<DeadlineSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    var failed = await SweepOnceAsync(stoppingToken);
+                    if (failed > 0)
+                    {
+                        logger.LogInformation("Deadline sweep failed {Count} overdue milestone(s)", failed);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Deadline sweep failed; retrying at the next interval");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>One sweep over every due milestone, batch by batch. Returns how many this instance failed.</summary>
+    public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
+    {
+        var batchSize = Math.Max(1, options.Value.BatchSize);
+        var failed = 0;
+        long after = 0;
+        while (true)
+        {
+            IReadOnlyList<long> ids;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                ids = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ListDueMilestonesQuery(after, batchSize), cancellationToken);
+            }
+
+            foreach (var id in ids)
+            {
+                failed += await FailOneAsync(id, cancellationToken) == DeadlineOutcome.Failed ? 1 : 0;
+            }
+
+            if (ids.Count < batchSize)
+            {
+                return failed;
+            }
+
+            after = ids[^1];
+        }
+    }
+
+    private async Task<DeadlineOutcome> FailOneAsync(long milestoneId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(new MissDeadlineCommand(milestoneId), cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance (or a person) changed its status between our read and our write.
+            return DeadlineOutcome.NotDue;
+        }
+    }
+}
