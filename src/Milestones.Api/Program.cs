@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Milestones.Api.Infrastructure;
+using Milestones.Api.OpenApi;
 using Milestones.Application;
 using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Common.Interfaces;
@@ -40,8 +41,24 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+builder.Services.AddMilestonesOpenApi();
 builder.Services
-    .AddControllers()
+    .AddControllers(o =>
+    {
+        o.Conventions.Add(new ProblemResponsesConvention());
+        o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
+        foreach (var json in o.OutputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonOutputFormatter>())
+        {
+            json.SupportedMediaTypes.Remove("text/json");
+        }
+
+        foreach (var json in o.InputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonInputFormatter>())
+        {
+            json.SupportedMediaTypes.Remove("text/json");
+            json.SupportedMediaTypes.Remove("application/*+json");
+        }
+    })
     .AddJsonOptions(o =>
     {
         JsonDefaults.Configure(o.JsonSerializerOptions);
@@ -71,6 +88,13 @@ app.Use(ApiKeyAuthenticationHandler.RejectBadCredentials);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapControllers();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.UseSwaggerUI(o =>
+{
+    o.RoutePrefix = "docs";
+    o.DocumentTitle = "Milestones API";
+    o.SwaggerEndpoint($"/openapi/{OpenApiSetup.DocumentName}.json", "Milestones API v1");
+});
 
 await app.RunAsync();
 

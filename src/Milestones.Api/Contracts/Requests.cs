@@ -1,27 +1,29 @@
+using Milestones.Api.OpenApi;
 using Milestones.Domain.Common;
+using Milestones.Domain.Enums;
 
 namespace Milestones.Api.Contracts;
 
 // Request bodies. Enumerated values travel as strings so an unknown one is a 422 that names the
 // allowed values, not a 400. Unknown properties are rejected (400) so a typo never passes silently.
 
-public sealed record CreateUserRequest(string? Username, string? DisplayName, bool? IsAdmin);
+public sealed record CreateUserRequest([property: ContractRequired] string? Username, string? DisplayName, bool? IsAdmin);
 
-public sealed record CreateApiKeyRequest(string? Name, IReadOnlyList<string>? Scopes, DateTime? ExpiresAt);
+public sealed record CreateApiKeyRequest([property: ContractRequired] string? Name, [property: ContractRequired] IReadOnlyList<string>? Scopes, DateTime? ExpiresAt);
 
-public sealed record CreateProjectRequest(string? Name, string? Description, string? Visibility);
+public sealed record CreateProjectRequest([property: ContractRequired] string? Name, string? Description, [property: AllowedValuesOf(typeof(Visibility))] string? Visibility);
 
-public sealed record UpdateProjectRequest(string? Name, string? Description, string? Visibility);
+public sealed record UpdateProjectRequest(string? Name, string? Description, [property: AllowedValuesOf(typeof(Visibility))] string? Visibility);
 
-public sealed record SetMemberRequest(string? Role);
+public sealed record SetMemberRequest([property: ContractRequired, AllowedValuesOf(typeof(ProjectRole))] string? Role);
 
-public sealed record NewTaskRequest(string? Title, bool? Completed);
+public sealed record NewTaskRequest([property: ContractRequired] string? Title, bool? Completed);
 
 public sealed record CreateMilestoneRequest(
-    string? Title,
+    [property: ContractRequired] string? Title,
     string? Description,
-    string? Status,
-    string? Color,
+    [property: AllowedValuesOf(typeof(MilestoneStatus))] string? Status,
+    [property: AllowedValuesOf(typeof(MilestoneColor))] string? Color,
     DateTime? DueDate,
     int? Position,
     decimal? GoalAmount,
@@ -32,17 +34,19 @@ public sealed record UpdateMilestoneRequest
 {
     public string? Title { get; init; }
     public string? Description { get; init; }
+    [AllowedValuesOf(typeof(MilestoneStatus))]
     public string? Status { get; init; }
+    [AllowedValuesOf(typeof(MilestoneColor))]
     public string? Color { get; init; }
     public int? Position { get; init; }
     public Optional<DateTime?> DueDate { get; init; }
     public Optional<decimal?> GoalAmount { get; init; }
 }
 
-public sealed record ReorderMilestonesRequest(IReadOnlyList<long>? MilestoneIds);
+public sealed record ReorderMilestonesRequest([property: ContractRequired] IReadOnlyList<long>? MilestoneIds);
 
-public sealed record CreateTaskRequest(string? Title, bool? Completed, int? Position);
+public sealed record CreateTaskRequest([property: ContractRequired] string? Title, bool? Completed, int? Position);
 
 public sealed record UpdateTaskRequest(string? Title, bool? Completed, long? MilestoneId, int? Position);
 
-public sealed record PledgeSupportRequest(decimal? Amount, string? Message);
+public sealed record PledgeSupportRequest([property: ContractRequired] decimal? Amount, string? Message);

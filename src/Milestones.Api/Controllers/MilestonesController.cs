@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
+using Milestones.Application.Common.Mapping;
 using Milestones.Application.Milestones.Commands.DeleteMilestone;
 using Milestones.Application.Milestones.Commands.RestoreMilestone;
 using Milestones.Application.Milestones.Commands.UpdateMilestone;
@@ -14,16 +15,18 @@ namespace Milestones.Api.Controllers;
 [Route("api/v1/milestones")]
 public sealed class MilestonesController : ApiControllerBase
 {
+    /// <summary>Milestones across every project the caller may read (anonymous: public projects).</summary>
     [HttpGet]
-    public async Task<IActionResult> ListMilestones([FromQuery] MilestoneListParameters query, [FromQuery] long? projectId, [FromQuery] string? users, CancellationToken ct) =>
+    public async Task<ActionResult<ListEnvelope<MilestoneDto>>> ListMilestones([FromQuery] MilestoneListParameters query, [FromQuery] long? projectId, [FromQuery] string? users, CancellationToken ct) =>
         Page(await Sender.Send(query.ToQuery() with { ProjectId = projectId, Users = users }, ct));
 
     [HttpGet("{milestoneId:long}")]
-    public async Task<IActionResult> GetMilestone(long milestoneId, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<MilestoneDto>>> GetMilestone(long milestoneId, CancellationToken ct) =>
         Resource(await Sender.Send(new GetMilestoneQuery(milestoneId), ct));
 
+    /// <summary>Partial update (admins, achievers): only the properties sent change. Honours If-Match.</summary>
     [HttpPatch("{milestoneId:long}")]
-    public async Task<IActionResult> UpdateMilestone(long milestoneId, UpdateMilestoneRequest body, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<MilestoneDto>>> UpdateMilestone(long milestoneId, UpdateMilestoneRequest body, CancellationToken ct) =>
         Resource(await Sender.Send(new UpdateMilestoneCommand(milestoneId)
         {
             Title = body.Title,
@@ -36,20 +39,23 @@ public sealed class MilestonesController : ApiControllerBase
             IfMatch = IfMatch,
         }, ct));
 
+    /// <summary>Soft-deletes (admins): tasks move to the default milestone (or `reassignTo`), or `tasks=delete`. Honours If-Match.</summary>
     [HttpDelete("{milestoneId:long}")]
-    public async Task<IActionResult> DeleteMilestone(long milestoneId, [FromQuery] string? tasks, [FromQuery] long? reassignTo, CancellationToken ct) =>
-        Deleted(await Sender.Send(new DeleteMilestoneCommand(milestoneId, tasks, reassignTo, IfMatch), ct));
+    public async Task<ActionResult<DataEnvelope<DeleteMilestoneResult>>> DeleteMilestone(long milestoneId, [FromQuery] string? tasks, [FromQuery] long? reassignTo, CancellationToken ct) =>
+        Data(await Sender.Send(new DeleteMilestoneCommand(milestoneId, tasks, reassignTo, IfMatch), ct));
 
+    /// <summary>Brings a deleted milestone back (admins); 409 when its title was taken meanwhile.</summary>
     [HttpPost("{milestoneId:long}/restore")]
-    public async Task<IActionResult> RestoreMilestone(long milestoneId, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<MilestoneDto>>> RestoreMilestone(long milestoneId, CancellationToken ct) =>
         Resource(await Sender.Send(new RestoreMilestoneCommand(milestoneId), ct));
 
     [HttpGet("{milestoneId:long}/tasks")]
-    public async Task<IActionResult> ListTasks(long milestoneId, [FromQuery] bool? completed, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
+    public async Task<ActionResult<ListEnvelope<TaskDto>>> ListTasks(long milestoneId, [FromQuery] bool? completed, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
         Page(await Sender.Send(new ListTasksQuery(milestoneId, completed, limit, offset, page), ct));
 
     [HttpPost("{milestoneId:long}/tasks")]
-    public async Task<IActionResult> CreateTask(long milestoneId, CreateTaskRequest body, CancellationToken ct)
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<DataEnvelope<TaskDto>>> CreateTask(long milestoneId, CreateTaskRequest body, CancellationToken ct)
     {
         var task = await Sender.Send(new CreateTaskCommand(milestoneId, body.Title ?? "", body.Completed ?? false, body.Position), ct);
         return CreatedResource($"/api/v1/tasks/{task.Id}", task);
@@ -59,17 +65,29 @@ public sealed class MilestonesController : ApiControllerBase
 /// <summary>The milestone list's query string, shared by both list endpoints.</summary>
 public sealed record MilestoneListParameters
 {
+    [FromQuery(Name = "status")]
     public string? Status { get; init; }
+    [FromQuery(Name = "type")]
     public string? Type { get; init; }
+    [FromQuery(Name = "search")]
     public string? Search { get; init; }
+    [FromQuery(Name = "overdue")]
     public bool? Overdue { get; init; }
+    [FromQuery(Name = "dueBefore")]
     public DateTime? DueBefore { get; init; }
+    [FromQuery(Name = "dueAfter")]
     public DateTime? DueAfter { get; init; }
+    [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
+    [FromQuery(Name = "order")]
     public string? Order { get; init; }
+    [FromQuery(Name = "includeDeleted")]
     public bool? IncludeDeleted { get; init; }
+    [FromQuery(Name = "limit")]
     public int? Limit { get; init; }
+    [FromQuery(Name = "offset")]
     public int? Offset { get; init; }
+    [FromQuery(Name = "page")]
     public int? Page { get; init; }
 
     public ListMilestonesQuery ToQuery() => new()

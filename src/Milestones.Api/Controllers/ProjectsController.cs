@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
 using Milestones.Application.Events.Queries.ListEvents;
 using Milestones.Application.Members.Commands.RemoveMember;
 using Milestones.Application.Members.Commands.SetMember;
@@ -20,47 +22,56 @@ namespace Milestones.Api.Controllers;
 [Route("api/v1/projects")]
 public sealed class ProjectsController : ApiControllerBase
 {
+    /// <summary>Creates a project; the caller becomes its admin and its default "Uncategorised" milestone is created.</summary>
     [HttpPost]
-    public async Task<IActionResult> CreateProject(CreateProjectRequest body, CancellationToken ct)
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<DataEnvelope<ProjectDto>>> CreateProject(CreateProjectRequest body, CancellationToken ct)
     {
         var project = await Sender.Send(new CreateProjectCommand(body.Name ?? "", body.Description, body.Visibility), ct);
         return CreatedResource($"/api/v1/projects/{project.Id}", project);
     }
 
+    /// <summary>The caller's projects; `visibility=public` for every public project.</summary>
     [HttpGet]
-    public async Task<IActionResult> ListProjects([FromQuery] string? visibility, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
+    public async Task<ActionResult<ListEnvelope<ProjectDto>>> ListProjects([FromQuery] string? visibility, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
         Page(await Sender.Send(new ListProjectsQuery(visibility, limit, offset, page), ct));
 
     [HttpGet("{projectId:long}")]
-    public async Task<IActionResult> GetProject(long projectId, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<ProjectDto>>> GetProject(long projectId, CancellationToken ct) =>
         Resource(await Sender.Send(new GetProjectQuery(projectId), ct));
 
+    /// <summary>Partial update (admins). Honours If-Match.</summary>
     [HttpPatch("{projectId:long}")]
-    public async Task<IActionResult> UpdateProject(long projectId, UpdateProjectRequest body, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<ProjectDto>>> UpdateProject(long projectId, UpdateProjectRequest body, CancellationToken ct) =>
         Resource(await Sender.Send(new UpdateProjectCommand(projectId, body.Name, body.Description, body.Visibility, IfMatch), ct));
 
+    /// <summary>Soft-deletes the project (admins). Honours If-Match.</summary>
     [HttpDelete("{projectId:long}")]
-    public async Task<IActionResult> DeleteProject(long projectId, CancellationToken ct) =>
-        Deleted(await Sender.Send(new DeleteProjectCommand(projectId, IfMatch), ct));
+    public async Task<ActionResult<DataEnvelope<DeletedResult>>> DeleteProject(long projectId, CancellationToken ct) =>
+        Data(await Sender.Send(new DeleteProjectCommand(projectId, IfMatch), ct));
 
     [HttpGet("{projectId:long}/members")]
-    public async Task<IActionResult> ListMembers(long projectId, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
+    public async Task<ActionResult<ListEnvelope<MemberDto>>> ListMembers(long projectId, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
         Page(await Sender.Send(new ListMembersQuery(projectId, limit, offset, page), ct));
 
+    /// <summary>Adds a member or changes their role (admins). The last admin cannot be demoted: 409.</summary>
     [HttpPut("{projectId:long}/members/{idOrUsername}")]
-    public async Task<IActionResult> SetMember(long projectId, string idOrUsername, SetMemberRequest body, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<MemberDto>>> SetMember(long projectId, string idOrUsername, SetMemberRequest body, CancellationToken ct) =>
         Resource(await Sender.Send(new SetMemberCommand(projectId, idOrUsername, body.Role), ct));
 
+    /// <summary>Removes a member (admins). The last admin cannot be removed: 409.</summary>
     [HttpDelete("{projectId:long}/members/{idOrUsername}")]
-    public async Task<IActionResult> RemoveMember(long projectId, string idOrUsername, CancellationToken ct) =>
-        Deleted(await Sender.Send(new RemoveMemberCommand(projectId, idOrUsername), ct));
+    public async Task<ActionResult<DataEnvelope<DeletedResult>>> RemoveMember(long projectId, string idOrUsername, CancellationToken ct) =>
+        Data(await Sender.Send(new RemoveMemberCommand(projectId, idOrUsername), ct));
 
     [HttpGet("{projectId:long}/milestones")]
-    public async Task<IActionResult> ListProjectMilestones(long projectId, [FromQuery] MilestoneListParameters query, CancellationToken ct) =>
+    public async Task<ActionResult<ListEnvelope<MilestoneDto>>> ListProjectMilestones(long projectId, [FromQuery] MilestoneListParameters query, CancellationToken ct) =>
         Page(await Sender.Send(query.ToQuery() with { InProject = projectId }, ct));
 
+    /// <summary>Creates a milestone (admins, achievers), optionally with its tasks.</summary>
     [HttpPost("{projectId:long}/milestones")]
-    public async Task<IActionResult> CreateMilestone(long projectId, CreateMilestoneRequest body, CancellationToken ct)
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<DataEnvelope<MilestoneDto>>> CreateMilestone(long projectId, CreateMilestoneRequest body, CancellationToken ct)
     {
         var milestone = await Sender.Send(new CreateMilestoneCommand(
             projectId, body.Title ?? "", body.Description, body.Status, body.Color, body.DueDate, body.Position, body.GoalAmount,
@@ -68,19 +79,19 @@ public sealed class ProjectsController : ApiControllerBase
         return CreatedResource($"/api/v1/milestones/{milestone.Id}", milestone);
     }
 
+    /// <summary>Sets positions 1..N in the order given; the body lists every live categorised milestone once.</summary>
     [HttpPut("{projectId:long}/milestones/positions")]
-    public async Task<IActionResult> ReorderMilestones(long projectId, ReorderMilestonesRequest body, CancellationToken ct)
-    {
-        var milestones = await Sender.Send(new ReorderMilestonesCommand(projectId, body.MilestoneIds), ct);
-        return Ok(new ListEnvelope<Application.Common.Mapping.MilestoneDto>(milestones, milestones.Count, milestones.Count, 0));
-    }
+    public async Task<ActionResult<ListEnvelope<MilestoneDto>>> ReorderMilestones(long projectId, ReorderMilestonesRequest body, CancellationToken ct) =>
+        List(await Sender.Send(new ReorderMilestonesCommand(projectId, body.MilestoneIds), ct));
 
+    /// <summary>The activity log, newest first; `before` is an event id cursor.</summary>
     [HttpGet("{projectId:long}/events")]
-    public async Task<IActionResult> ListEvents(long projectId, [FromQuery] string? type, [FromQuery] long? milestoneId, [FromQuery] long? before,
+    public async Task<ActionResult<ListEnvelope<EventDto>>> ListEvents(long projectId, [FromQuery] string? type, [FromQuery] long? milestoneId, [FromQuery] long? before,
         [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
         Page(await Sender.Send(new ListEventsQuery(projectId, type, milestoneId, before, limit, offset, page), ct));
 
+    /// <summary>Recomputes every counter of the project (admins) and reports what had drifted.</summary>
     [HttpPost("{projectId:long}/recount")]
-    public async Task<IActionResult> Recount(long projectId, CancellationToken ct) =>
-        Ok(new DataEnvelope<RecountResult>(await Sender.Send(new RecountProjectCommand(projectId), ct)));
+    public async Task<ActionResult<DataEnvelope<RecountResult>>> Recount(long projectId, CancellationToken ct) =>
+        Data(await Sender.Send(new RecountProjectCommand(projectId), ct));
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
+using Milestones.Application.Common.Mapping;
 using Milestones.Application.Supports.Commands.PledgeSupport;
 using Milestones.Application.Supports.Commands.WithdrawSupport;
 using Milestones.Application.Supports.Queries.GetSupport;
@@ -11,22 +12,25 @@ namespace Milestones.Api.Controllers;
 [Route("api/v1")]
 public sealed class SupportsController : ApiControllerBase
 {
+    /// <summary>Pledges toward a pending or in-progress milestone (anyone who can read the project, with milestones:write).</summary>
     [HttpPost("milestones/{milestoneId:long}/supports")]
-    public async Task<IActionResult> PledgeSupport(long milestoneId, PledgeSupportRequest body, CancellationToken ct)
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<DataEnvelope<SupportDto>>> PledgeSupport(long milestoneId, PledgeSupportRequest body, CancellationToken ct)
     {
         var support = await Sender.Send(new PledgeSupportCommand(milestoneId, body.Amount, body.Message), ct);
         return CreatedResource($"/api/v1/supports/{support.Id}", support);
     }
 
     [HttpGet("milestones/{milestoneId:long}/supports")]
-    public async Task<IActionResult> ListSupports(long milestoneId, [FromQuery] string? status, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
+    public async Task<ActionResult<ListEnvelope<SupportDto>>> ListSupports(long milestoneId, [FromQuery] string? status, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
         Page(await Sender.Send(new ListSupportsQuery(milestoneId, status, limit, offset, page), ct));
 
     [HttpGet("supports/{supportId:long}")]
-    public async Task<IActionResult> GetSupport(long supportId, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<SupportDto>>> GetSupport(long supportId, CancellationToken ct) =>
         Resource(await Sender.Send(new GetSupportQuery(supportId), ct));
 
+    /// <summary>The supporter withdraws a pledged support, which releases it.</summary>
     [HttpDelete("supports/{supportId:long}")]
-    public async Task<IActionResult> WithdrawSupport(long supportId, CancellationToken ct) =>
-        Deleted(await Sender.Send(new WithdrawSupportCommand(supportId), ct));
+    public async Task<ActionResult<DataEnvelope<WithdrawnSupportResult>>> WithdrawSupport(long supportId, CancellationToken ct) =>
+        Data(await Sender.Send(new WithdrawSupportCommand(supportId), ct));
 }

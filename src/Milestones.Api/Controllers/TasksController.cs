@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
+using Milestones.Application.Common.Mapping;
+using Milestones.Application.Common.Models;
 using Milestones.Application.Tasks.Commands.DeleteTask;
 using Milestones.Application.Tasks.Commands.UpdateTask;
 using Milestones.Application.Tasks.Queries.GetTask;
@@ -11,11 +13,12 @@ namespace Milestones.Api.Controllers;
 public sealed class TasksController : ApiControllerBase
 {
     [HttpGet("{taskId:long}")]
-    public async Task<IActionResult> GetTask(long taskId, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<TaskDto>>> GetTask(long taskId, CancellationToken ct) =>
         Resource(await Sender.Send(new GetTaskQuery(taskId), ct));
 
+    /// <summary>Renames, completes / re-opens, repositions, or moves (`milestoneId`) a task. Honours If-Match.</summary>
     [HttpPatch("{taskId:long}")]
-    public async Task<IActionResult> UpdateTask(long taskId, UpdateTaskRequest body, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<TaskDto>>> UpdateTask(long taskId, UpdateTaskRequest body, CancellationToken ct) =>
         Resource(await Sender.Send(new UpdateTaskCommand(taskId)
         {
             Title = body.Title,
@@ -26,6 +29,6 @@ public sealed class TasksController : ApiControllerBase
         }, ct));
 
     [HttpDelete("{taskId:long}")]
-    public async Task<IActionResult> DeleteTask(long taskId, CancellationToken ct) =>
-        Deleted(await Sender.Send(new DeleteTaskCommand(taskId, IfMatch), ct));
+    public async Task<ActionResult<DataEnvelope<DeletedResult>>> DeleteTask(long taskId, CancellationToken ct) =>
+        Data(await Sender.Send(new DeleteTaskCommand(taskId, IfMatch), ct));
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
+using Milestones.Application.Common.Mapping;
 using Milestones.Application.Users.Commands.CreateApiKey;
 using Milestones.Application.Users.Commands.CreateUser;
 using Milestones.Application.Users.Commands.RevokeApiKey;
@@ -13,42 +14,52 @@ namespace Milestones.Api.Controllers;
 [Route("api/v1/users")]
 public sealed class UsersController : ApiControllerBase
 {
+    /// <summary>Creates a user (global admins, `admin` scope).</summary>
     [HttpPost]
-    public async Task<IActionResult> CreateUser(CreateUserRequest body, CancellationToken ct)
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<DataEnvelope<UserDto>>> CreateUser(CreateUserRequest body, CancellationToken ct)
     {
         var user = await Sender.Send(new CreateUserCommand(body.Username ?? "", body.DisplayName, body.IsAdmin ?? false), ct);
         return CreatedResource($"/api/v1/users/{user.Id}", user);
     }
 
+    /// <summary>The caller.</summary>
     [HttpGet("me")]
-    public async Task<IActionResult> GetMe(CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<UserDto>>> GetMe(CancellationToken ct) =>
         Resource(await Sender.Send(new GetUserQuery("me"), ct));
 
+    /// <summary>A user by numeric id or username (case-insensitive).</summary>
     [HttpGet("{idOrUsername}")]
-    public async Task<IActionResult> GetUser(string idOrUsername, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<UserDto>>> GetUser(string idOrUsername, CancellationToken ct) =>
         Resource(await Sender.Send(new GetUserQuery(idOrUsername), ct));
 
+    /// <summary>Issues a key for the caller; its secret (`key`) is shown only in this response.</summary>
     [HttpPost("me/api-keys")]
-    public async Task<IActionResult> CreateMyApiKey(CreateApiKeyRequest body, CancellationToken ct)
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<DataEnvelope<CreatedApiKeyDto>>> CreateMyApiKey(CreateApiKeyRequest body, CancellationToken ct)
     {
         var key = await Sender.Send(new CreateApiKeyCommand(null, body.Name ?? "", body.Scopes, body.ExpiresAt), ct);
         return CreatedResource($"/api/v1/users/me/api-keys/{key.Id}", key);
     }
 
+    /// <summary>The caller's keys (never their secrets).</summary>
     [HttpGet("me/api-keys")]
-    public async Task<IActionResult> ListMyApiKeys([FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
+    public async Task<ActionResult<ListEnvelope<ApiKeyDto>>> ListMyApiKeys([FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
         Page(await Sender.Send(new ListApiKeysQuery(limit, offset, page), ct));
 
     [HttpGet("me/api-keys/{keyId:long}")]
-    public async Task<IActionResult> GetMyApiKey(long keyId, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<ApiKeyDto>>> GetMyApiKey(long keyId, CancellationToken ct) =>
         Resource(await Sender.Send(new GetApiKeyQuery(keyId), ct));
 
+    /// <summary>Revokes one of the caller's keys.</summary>
     [HttpDelete("me/api-keys/{keyId:long}")]
-    public async Task<IActionResult> RevokeMyApiKey(long keyId, CancellationToken ct) =>
-        Deleted(await Sender.Send(new RevokeApiKeyCommand(keyId), ct));
+    public async Task<ActionResult<DataEnvelope<RevokedApiKeyResult>>> RevokeMyApiKey(long keyId, CancellationToken ct) =>
+        Data(await Sender.Send(new RevokeApiKeyCommand(keyId), ct));
 
+    /// <summary>Issues a key for another user (global admins).</summary>
     [HttpPost("{userId:long}/api-keys")]
-    public async Task<IActionResult> CreateApiKeyForUser(long userId, CreateApiKeyRequest body, CancellationToken ct)
+    [ProducesResponseType(StatusCodes.Status201Created)]
+    public async Task<ActionResult<DataEnvelope<CreatedApiKeyDto>>> CreateApiKeyForUser(long userId, CreateApiKeyRequest body, CancellationToken ct)
     {
         var key = await Sender.Send(new CreateApiKeyCommand(userId, body.Name ?? "", body.Scopes, body.ExpiresAt), ct);
         return CreatedResource($"/api/v1/users/{userId}/api-keys/{key.Id}", key);

@@ -23,7 +23,7 @@ public abstract class ApiControllerBase : ControllerBase
     protected string? IfMatch => Request.Headers.IfMatch.Count > 0 ? Request.Headers.IfMatch.ToString() : null;
 
     /// <summary>200 with the resource and its ETag, or 304 when If-None-Match already names it.</summary>
-    protected IActionResult Resource<T>(T data)
+    protected ActionResult<DataEnvelope<T>> Resource<T>(T data)
     {
         var etag = ETags.For(data);
         Response.Headers.ETag = etag;
@@ -37,14 +37,17 @@ public abstract class ApiControllerBase : ControllerBase
     }
 
     /// <summary>201 with <c>Location</c>, the resource and its ETag.</summary>
-    protected IActionResult CreatedResource<T>(string location, T data)
+    protected ActionResult<DataEnvelope<T>> CreatedResource<T>(string location, T data)
     {
         Response.Headers.ETag = ETags.For(data);
         return Created(location, new DataEnvelope<T>(data));
     }
 
-    protected IActionResult Page<T>(PagedList<T> page) =>
+    protected ActionResult<ListEnvelope<T>> Page<T>(PagedList<T> page) =>
         Ok(new ListEnvelope<T>(page.Items, page.Count, page.Limit, page.Offset));
 
-    protected IActionResult Deleted<T>(T result) => Ok(new DataEnvelope<T>(result));
+    protected ActionResult<ListEnvelope<T>> List<T>(IReadOnlyList<T> items) =>
+        Ok(new ListEnvelope<T>(items, items.Count, items.Count, 0));
+
+    protected ActionResult<DataEnvelope<T>> Data<T>(T result) => Ok(new DataEnvelope<T>(result));
 }

@@ -23,7 +23,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A host on <paramref name="databasePath"/> (shared with another host when given) with extra settings.</summary>
-    public ApiFactory(string? databasePath, IReadOnlyDictionary<string, string> settings, FakeTimeProvider? clock = null)
+    internal ApiFactory(string? databasePath, IReadOnlyDictionary<string, string> settings, FakeTimeProvider? clock = null)
     {
         Directory.CreateDirectory(_directory);
         DatabasePath = databasePath ?? Path.Combine(_directory, "milestones.db");

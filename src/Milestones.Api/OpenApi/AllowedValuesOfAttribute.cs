@@ -1,0 +1,18 @@
+namespace Milestones.Api.OpenApi;
+
+/// <summary>
+/// Documents a string property as one of an enum's wire values. The value travels as a string so
+/// that an unknown one is a 422 naming the allowed values; the contract still lists them.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class AllowedValuesOfAttribute(Type enumType) : Attribute
+{
+    public Type EnumType { get; } = enumType;
+}
+
+/// <summary>
+/// A request property the client must send. Only documents it: a missing one is still reported by
+/// the validation pipeline as a 422 naming the field, not rejected by the JSON reader as a 400.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ContractRequiredAttribute : Attribute;

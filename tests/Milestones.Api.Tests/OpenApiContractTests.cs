@@ -1,0 +1,114 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Milestones.Api.Tests.Support;
+
+namespace Milestones.Api.Tests;
+
+/// <summary>One document: what is served is what is committed, and what the client is generated from.</summary>
+public sealed class OpenApiContractTests(ApiFactory factory) : ApiTestBase(factory)
+{
+    private static string RepositoryFile(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Milestones.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        return Path.Combine([dir!.FullName, .. parts]);
+    }
+
+    private async Task<(string Text, JsonNode Json)> ServedAsync()
+    {
+        var response = await Factory.Anonymous().GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        return (text, JsonNode.Parse(text)!);
+    }
+
+    [Fact]
+    public async Task The_served_document_is_the_committed_one()
+    {
+        var (served, _) = await ServedAsync();
+
+        var committed = await File.ReadAllTextAsync(RepositoryFile("clients", "openapi", "v1.json"));
+
+        Assert.True(committed == served, "clients/openapi/v1.json differs from /openapi/v1.json: run build/generate-client.sh and commit the result.");
+    }
+
+    [Theory]
+    [InlineData("post", "/api/v1/users")]
+    [InlineData("get", "/api/v1/users/me")]
+    [InlineData("get", "/api/v1/users/{idOrUsername}")]
+    [InlineData("post", "/api/v1/users/me/api-keys")]
+    [InlineData("get", "/api/v1/users/me/api-keys")]
+    [InlineData("delete", "/api/v1/users/me/api-keys/{keyId}")]
+    [InlineData("post", "/api/v1/users/{userId}/api-keys")]
+    [InlineData("post", "/api/v1/projects")]
+    [InlineData("get", "/api/v1/projects")]
+    [InlineData("get", "/api/v1/projects/{projectId}")]
+    [InlineData("patch", "/api/v1/projects/{projectId}")]
+    [InlineData("delete", "/api/v1/projects/{projectId}")]
+    [InlineData("get", "/api/v1/projects/{projectId}/members")]
+    [InlineData("put", "/api/v1/projects/{projectId}/members/{idOrUsername}")]
+    [InlineData("delete", "/api/v1/projects/{projectId}/members/{idOrUsername}")]
+    [InlineData("get", "/api/v1/projects/{projectId}/milestones")]
+    [InlineData("post", "/api/v1/projects/{projectId}/milestones")]
+    [InlineData("put", "/api/v1/projects/{projectId}/milestones/positions")]
+    [InlineData("get", "/api/v1/milestones")]
+    [InlineData("get", "/api/v1/milestones/{milestoneId}")]
+    [InlineData("patch", "/api/v1/milestones/{milestoneId}")]
+    [InlineData("delete", "/api/v1/milestones/{milestoneId}")]
+    [InlineData("post", "/api/v1/milestones/{milestoneId}/restore")]
+    [InlineData("get", "/api/v1/milestones/{milestoneId}/tasks")]
+    [InlineData("post", "/api/v1/milestones/{milestoneId}/tasks")]
+    [InlineData("get", "/api/v1/tasks/{taskId}")]
+    [InlineData("patch", "/api/v1/tasks/{taskId}")]
+    [InlineData("delete", "/api/v1/tasks/{taskId}")]
+    [InlineData("get", "/api/v1/milestones/{milestoneId}/supports")]
+    [InlineData("post", "/api/v1/milestones/{milestoneId}/supports")]
+    [InlineData("delete", "/api/v1/supports/{supportId}")]
+    [InlineData("get", "/api/v1/projects/{projectId}/events")]
+    [InlineData("post", "/api/v1/projects/{projectId}/recount")]
+    public async Task Every_spec_endpoint_is_documented_with_a_success_schema_and_problem_responses(string method, string path)
+    {
+        var (_, doc) = await ServedAsync();
+
+        var operation = doc["paths"]?[path]?[method];
+
+        Assert.NotNull(operation);
+        Assert.Matches("^[A-Z][a-zA-Z]+_[A-Z][a-zA-Z]+$", operation!["operationId"]!.GetValue<string>());
+        var responses = operation["responses"]!.AsObject();
+        var success = responses.Single(r => r.Key is "200" or "201");
+        Assert.NotNull(success.Value!["content"]?["application/json"]?["schema"]);
+        Assert.NotNull(responses["404"]?["content"]?["application/problem+json"]);
+        Assert.NotNull(responses["422"]?["content"]?["application/problem+json"]);
+    }
+
+    [Fact]
+    public async Task The_document_declares_bearer_security_the_problem_shape_and_snake_case_enums()
+    {
+        var (_, doc) = await ServedAsync();
+
+        Assert.Equal("bearer", doc["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>());
+        var problem = doc["components"]!["schemas"]!["ValidationProblemDetails"]!["properties"]!;
+        foreach (var field in new[] { "status", "title", "detail", "traceId", "errors" })
+        {
+            Assert.NotNull(problem[field]);
+        }
+
+        var statuses = doc["components"]!["schemas"]!["MilestoneStatus"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>());
+        Assert.Equal(["pending", "in_progress", "reached", "failed"], statuses);
+        Assert.StartsWith("3.0", doc["openapi"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Interactive_docs_are_served_at_docs()
+    {
+        var response = await Factory.Anonymous().GetAsync("/docs/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
