@@ -7,18 +7,6 @@ namespace Milestones.Api.Tests;
 /// <summary>One document: what is served is what is committed, and what the client is generated from.</summary>
 public sealed class OpenApiContractTests(ApiFactory factory) : ApiTestBase(factory)
 {
-    private static string RepositoryFile(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Milestones.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        return Path.Combine([dir!.FullName, .. parts]);
-    }
-
     private async Task<(string Text, JsonNode Json)> ServedAsync()
     {
         var response = await Factory.Anonymous().GetAsync("/openapi/v1.json");
@@ -32,7 +20,7 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTestBase(facto
     {
         var (served, _) = await ServedAsync();
 
-        var committed = await File.ReadAllTextAsync(RepositoryFile("clients", "openapi", "v1.json"));
+        var committed = await File.ReadAllTextAsync(Repository.File("clients", "openapi", "v1.json"));
 
         Assert.True(committed == served, "clients/openapi/v1.json differs from /openapi/v1.json: run build/generate-client.sh and commit the result.");
     }
