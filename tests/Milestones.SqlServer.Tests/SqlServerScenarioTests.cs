@@ -50,22 +50,85 @@ public sealed class SqlServerFixture : IAsyncLifetime
     }
 }
 
+internal static class FactoryExtensions
+{
+    public static HttpClient CreateAuthorizedClient(this WebApplicationFactory<Program> factory)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SqlServerScenarioTests.AdminKey);
+        return client;
+    }
+}
+
 public sealed class SqlServerScenarioTests(SqlServerFixture fixture) : IClassFixture<SqlServerFixture>
 {
-    private const string AdminKey = "sk_live_sqlserver_tests_bootstrap_key_0123456789";
+    internal const string AdminKey = "sk_live_sqlserver_tests_bootstrap_key_0123456789";
 
-    private HttpClient Client()
-    {
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    private HttpClient Client() => Factory().CreateAuthorizedClient();
+
+    private WebApplicationFactory<Program> Factory() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Database:Provider", "SqlServer");
             b.UseSetting("ConnectionStrings:Milestones", fixture.ConnectionString);
             b.UseSetting("Milestones:Bootstrap:ApiKey", AdminKey);
             b.UseSetting("Milestones:Deadlines:Enabled", "false");
         });
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
-        return client;
+
+    private static async Task<JsonNode> DataAsync(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        var body = await response.Content.ReadFromJsonAsync<JsonNode>();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return body!["data"]!;
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_completions_and_pledges_keep_counters_and_money_exact_on_sql_server()
+    {
+        Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
+        var client = Client();
+        var project = await DataAsync(client.PostAsJsonAsync("/api/v1/projects", new { name = "Concurrency", visibility = "public" }));
+        var milestone = await DataAsync(client.PostAsJsonAsync($"/api/v1/projects/{project["id"]}/milestones", new { title = "Load", goalAmount = 100m }));
+        var taskIds = new List<long>();
+        for (var i = 0; i < 20; i++)
+        {
+            taskIds.Add((await DataAsync(client.PostAsJsonAsync($"/api/v1/milestones/{milestone["id"]}/tasks", new { title = $"t{i}" })))["id"]!.GetValue<long>());
+        }
+
+        await Task.WhenAll(taskIds.Select(id => Client().PatchAsJsonAsync($"/api/v1/tasks/{id}", new { completed = true })));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Client().PostAsJsonAsync($"/api/v1/milestones/{milestone["id"]}/supports", new { amount = 0.05m })));
+
+        var after = await DataAsync(client.GetAsync($"/api/v1/milestones/{milestone["id"]}"));
+        Assert.Equal((20, 20), (after["tasksTotal"]!.GetValue<int>(), after["tasksCompleted"]!.GetValue<int>()));
+        Assert.Equal(1.00m, after["raisedAmount"]!.GetValue<decimal>());
+        Assert.Equal(1, after["progress"]!["fundingPercent"]!.GetValue<int>());
+        var recount = await DataAsync(client.PostAsync($"/api/v1/projects/{project["id"]}/recount", null));
+        Assert.Empty(recount["fixed"]!.AsArray());
+    }
+
+    [SkippableFact]
+    public async Task Two_sweepers_on_one_sql_server_write_one_deadline_event_per_milestone()
+    {
+        Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
+        using var first = Factory();
+        using var second = Factory();
+        var client = first.CreateAuthorizedClient();
+        second.CreateClient();
+        var project = await DataAsync(client.PostAsJsonAsync("/api/v1/projects", new { name = "Sweep" }));
+        for (var i = 0; i < 12; i++)
+        {
+            await DataAsync(client.PostAsJsonAsync($"/api/v1/projects/{project["id"]}/milestones", new { title = $"late {i}", dueDate = "2020-01-01" }));
+        }
+
+        var sweepers = new[] { first, second, first }
+            .Select(f => Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<Milestones.Infrastructure.Deadlines.DeadlineSweeper>(f.Services))
+            .ToList();
+        var failed = await Task.WhenAll(sweepers.Select(s => s.SweepOnceAsync(CancellationToken.None)));
+
+        Assert.Equal(12, failed.Sum());
+        var events = await client.GetFromJsonAsync<JsonNode>($"/api/v1/projects/{project["id"]}/events?type=milestone.deadline_missed&limit=100");
+        Assert.Equal(12, events!["count"]!.GetValue<int>());
     }
 
     [SkippableFact]
