@@ -34,7 +34,7 @@ export class MilestonesClient {
      * @param users (optional) 
      * @return OK
      */
-    listMilestones(status?: string | undefined, type?: string | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: string | undefined, order?: string | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, projectId?: number | undefined, users?: string | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
+    listMilestones(status?: string | undefined, type?: Type | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: Sort | undefined, order?: Order | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, projectId?: number | undefined, users?: string | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
         let url_ = this.baseUrl + "/api/v1/milestones?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -309,7 +309,7 @@ export class MilestonesClient {
      * @param reassignTo (optional) 
      * @return OK
      */
-    deleteMilestone(milestoneId: number, tasks?: string | undefined, reassignTo?: number | undefined, signal?: AbortSignal): Promise<DataEnvelopeOfDeleteMilestoneResult> {
+    deleteMilestone(milestoneId: number, tasks?: Tasks | undefined, reassignTo?: number | undefined, signal?: AbortSignal): Promise<DataEnvelopeOfDeleteMilestoneResult> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}?";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -743,7 +743,7 @@ export class ProjectsClient {
      * @param page (optional) 
      * @return OK
      */
-    listProjects(visibility?: string | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfProjectDto> {
+    listProjects(visibility?: Visibility2 | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfProjectDto> {
         let url_ = this.baseUrl + "/api/v1/projects?";
         if (visibility === null)
             throw new globalThis.Error("The parameter 'visibility' cannot be null.");
@@ -1315,7 +1315,7 @@ export class ProjectsClient {
      * @param page (optional) 
      * @return OK
      */
-    listProjectMilestones(projectId: number, status?: string | undefined, type?: string | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: string | undefined, order?: string | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
+    listProjectMilestones(projectId: number, status?: string | undefined, type?: Type2 | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: Sort2 | undefined, order?: Order2 | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/milestones?";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1872,7 +1872,7 @@ export class SupportsClient {
      * @param page (optional) 
      * @return OK
      */
-    listSupports(milestoneId: number, status?: string | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfSupportDto> {
+    listSupports(milestoneId: number, status?: Status | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfSupportDto> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}/supports?";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -3342,6 +3342,7 @@ export interface SetMemberRequest {
 
 export interface SupportDto {
     id?: number;
+    projectId?: number;
     milestoneId?: number;
     supporterId?: number;
     amount?: number;
@@ -3432,6 +3433,24 @@ export interface WithdrawnSupportResult {
 
     [key: string]: any;
 }
+
+export type Type = "categorised" | "uncategorised";
+
+export type Sort = "position" | "title" | "createdAt" | "updatedAt" | "dueDate";
+
+export type Order = "asc" | "desc";
+
+export type Tasks = "reassign" | "delete";
+
+export type Visibility2 = "private" | "public";
+
+export type Type2 = "categorised" | "uncategorised";
+
+export type Sort2 = "position" | "title" | "createdAt" | "updatedAt" | "dueDate";
+
+export type Order2 = "asc" | "desc";
+
+export type Status = "pledged" | "fulfilled" | "released";
 
 export type CreateMilestoneRequestStatus = "pending" | "in_progress" | "reached" | "failed";
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
+using Milestones.Api.OpenApi;
 using Milestones.Application.Common.Mapping;
 using Milestones.Application.Milestones.Commands.DeleteMilestone;
 using Milestones.Application.Milestones.Commands.RestoreMilestone;
@@ -41,7 +42,7 @@ public sealed class MilestonesController : ApiControllerBase
 
     /// <summary>Soft-deletes (admins): tasks move to the default milestone (or `reassignTo`), or `tasks=delete`. Honours If-Match.</summary>
     [HttpDelete("{milestoneId:long}")]
-    public async Task<ActionResult<DataEnvelope<DeleteMilestoneResult>>> DeleteMilestone(long milestoneId, [FromQuery] string? tasks, [FromQuery] long? reassignTo, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<DeleteMilestoneResult>>> DeleteMilestone(long milestoneId, [FromQuery, AllowedValuesOf(typeof(Domain.Enums.TaskDisposal))] string? tasks, [FromQuery] long? reassignTo, CancellationToken ct) =>
         Data(await Sender.Send(new DeleteMilestoneCommand(milestoneId, tasks, reassignTo, IfMatch), ct));
 
     /// <summary>Brings a deleted milestone back (admins); 409 when its title was taken meanwhile.</summary>
@@ -68,6 +69,7 @@ public sealed record MilestoneListParameters
     [FromQuery(Name = "status")]
     public string? Status { get; init; }
     [FromQuery(Name = "type")]
+    [AllowedValuesOf(typeof(Domain.Enums.MilestoneType))]
     public string? Type { get; init; }
     [FromQuery(Name = "search")]
     public string? Search { get; init; }
@@ -78,8 +80,10 @@ public sealed record MilestoneListParameters
     [FromQuery(Name = "dueAfter")]
     public DateTime? DueAfter { get; init; }
     [FromQuery(Name = "sort")]
+    [AllowedValuesOf("position", "title", "createdAt", "updatedAt", "dueDate")]
     public string? Sort { get; init; }
     [FromQuery(Name = "order")]
+    [AllowedValuesOf("asc", "desc")]
     public string? Order { get; init; }
     [FromQuery(Name = "includeDeleted")]
     public bool? IncludeDeleted { get; init; }

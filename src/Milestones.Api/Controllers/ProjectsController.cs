@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
+using Milestones.Api.OpenApi;
 using Milestones.Application.Common.Mapping;
 using Milestones.Application.Common.Models;
 using Milestones.Application.Events.Queries.ListEvents;
@@ -33,7 +34,7 @@ public sealed class ProjectsController : ApiControllerBase
 
     /// <summary>The caller's projects; `visibility=public` for every public project.</summary>
     [HttpGet]
-    public async Task<ActionResult<ListEnvelope<ProjectDto>>> ListProjects([FromQuery] string? visibility, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
+    public async Task<ActionResult<ListEnvelope<ProjectDto>>> ListProjects([FromQuery, AllowedValuesOf(typeof(Domain.Enums.Visibility))] string? visibility, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
         Page(await Sender.Send(new ListProjectsQuery(visibility, limit, offset, page), ct));
 
     [HttpGet("{projectId:long}")]

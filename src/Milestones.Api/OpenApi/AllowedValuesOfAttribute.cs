@@ -5,9 +5,14 @@ namespace Milestones.Api.OpenApi;
 /// that an unknown one is a 422 naming the allowed values; the contract still lists them.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-public sealed class AllowedValuesOfAttribute(Type enumType) : Attribute
+public sealed class AllowedValuesOfAttribute : Attribute
 {
-    public Type EnumType { get; } = enumType;
+    public AllowedValuesOfAttribute(Type enumType) =>
+        Values = Enum.GetNames(enumType).Select(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName).ToArray();
+
+    public AllowedValuesOfAttribute(params string[] values) => Values = values;
+
+    public IReadOnlyList<string> Values { get; }
 }
 
 /// <summary>

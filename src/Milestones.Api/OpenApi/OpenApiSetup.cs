@@ -18,6 +18,20 @@ public static class OpenApiSetup
     public const string DocumentName = "v1";
     private const string BearerScheme = "Bearer";
 
+    private static AllowedValuesOfAttribute? AllowedValuesOf(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiParameterDescription? description)
+    {
+        if (description?.ParameterDescriptor is ControllerParameterDescriptor { ParameterInfo: var info } &&
+            info.GetCustomAttributes(typeof(AllowedValuesOfAttribute), false).FirstOrDefault() is AllowedValuesOfAttribute direct)
+        {
+            return direct;
+        }
+
+        // A property of a bound query object ([FromQuery] MilestoneListParameters).
+        var metadata = description?.ModelMetadata;
+        return metadata?.ContainerType?.GetProperty(metadata.PropertyName ?? "")?
+            .GetCustomAttributes(typeof(AllowedValuesOfAttribute), false).FirstOrDefault() as AllowedValuesOfAttribute;
+    }
+
     public static IServiceCollection AddMilestonesOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
@@ -61,6 +75,17 @@ public static class OpenApiSetup
                     operation.OperationId = $"{action.ControllerName}_{action.ActionName}";
                 }
 
+                // Enumerated query parameters list their values (an unknown one is still a 422).
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                {
+                    var description = context.Description.ParameterDescriptions.FirstOrDefault(d => d.Name == parameter.Name);
+                    var allowed = AllowedValuesOf(description);
+                    if (allowed is not null && parameter.Schema is OpenApiSchema schema)
+                    {
+                        schema.Enum = allowed.Values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
+                    }
+                }
+
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer((schema, context, _) =>
@@ -70,9 +95,7 @@ public static class OpenApiSetup
                     .OfType<AllowedValuesOfAttribute>().FirstOrDefault();
                 if (allowed is not null)
                 {
-                    schema.Enum = Enum.GetNames(allowed.EnumType)
-                        .Select(n => (JsonNode)JsonValue.Create(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(n))!)
-                        .ToList();
+                    schema.Enum = allowed.Values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
                 }
 
                 if (type.Namespace == typeof(Contracts.CreateProjectRequest).Namespace && schema.Properties is { Count: > 0 })

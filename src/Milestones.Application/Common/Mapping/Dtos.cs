@@ -106,6 +106,7 @@ public sealed record TaskDto
 public sealed record SupportDto
 {
     public long Id { get; init; }
+    public long ProjectId { get; init; }
     public long MilestoneId { get; init; }
     public long SupporterId { get; init; }
     public decimal Amount { get; init; }

@@ -63,9 +63,19 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
             .Select(m => (long?)m.ProjectId)
             .FirstOrDefaultAsync(ct);
 
+        return await ForProjectOfAsync(projectId, "Milestone", milestoneId, ct);
+    }
+
+    /// <summary>
+    /// The permission in the project that owns a resource (<paramref name="projectId"/> null: no
+    /// such resource). Whatever is not visible is reported as the resource itself not being found,
+    /// so a child never reveals its private parent.
+    /// </summary>
+    public async Task<ProjectPermission> ForProjectOfAsync(long? projectId, string resource, object key, CancellationToken ct)
+    {
         if (projectId is null)
         {
-            throw new NotFoundException("Milestone", milestoneId);
+            throw new NotFoundException(resource, key);
         }
 
         try
@@ -74,7 +84,7 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
         }
         catch (NotFoundException)
         {
-            throw new NotFoundException("Milestone", milestoneId);
+            throw new NotFoundException(resource, key);
         }
     }
 

@@ -20,18 +20,10 @@ public sealed class WithdrawSupportHandler(IApplicationDbContext db, IUser calle
 {
     public async ValueTask<WithdrawnSupportResult> Handle(WithdrawSupportCommand command, CancellationToken cancellationToken)
     {
-        var support = await db.Supports.FirstOrDefaultAsync(s => s.Id == command.SupportId, cancellationToken)
-            ?? throw new NotFoundException("Support", command.SupportId);
-        try
-        {
-            await access.ForMilestoneAsync(support.MilestoneId, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            throw new NotFoundException("Support", command.SupportId);
-        }
+        var support = await db.Supports.FirstOrDefaultAsync(s => s.Id == command.SupportId, cancellationToken);
+        await access.ForProjectOfAsync(support?.ProjectId, "Support", command.SupportId, cancellationToken);
 
-        if (support.SupporterId != caller.Id)
+        if (support!.SupporterId != caller.Id)
         {
             throw new ForbiddenAccessException("Only the supporter can withdraw a pledge.");
         }

@@ -21,15 +21,7 @@ public sealed class GetSupportHandler(IApplicationDbContext db, IMapper mapper, 
             .ProjectTo<SupportDto>(mapper.ConfigurationProvider)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Support", query.SupportId);
-        try
-        {
-            await access.ForMilestoneAsync(support.MilestoneId, cancellationToken);
-        }
-        catch (NotFoundException)
-        {
-            throw new NotFoundException("Support", query.SupportId);
-        }
-
+        await access.ForProjectOfAsync(support.ProjectId, "Support", query.SupportId, cancellationToken);
         return support;
     }
 }
