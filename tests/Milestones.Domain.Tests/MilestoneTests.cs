@@ -62,7 +62,7 @@ public sealed class MilestoneTests
     {
         var milestone = NewMilestone(MilestoneStatus.Reached);
 
-        milestone.Reopen();
+        milestone.Reopen(Now);
 
         Assert.Null(milestone.ReachedAt);
         Assert.Equal(MilestoneStatus.Pending, milestone.Status);

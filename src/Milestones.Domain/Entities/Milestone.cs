@@ -182,13 +182,13 @@ public sealed class Milestone : AuditableEntity
         }
     }
 
-    public void Start() => ChangeStatus(MilestoneStatus.InProgress, DateTime.MinValue);
+    public void Start(DateTime now) => ChangeStatus(MilestoneStatus.InProgress, now);
 
     public void Reach(DateTime now) => ChangeStatus(MilestoneStatus.Reached, now);
 
     public void Fail(DateTime now) => ChangeStatus(MilestoneStatus.Failed, now);
 
-    public void Reopen() => ChangeStatus(MilestoneStatus.Pending, DateTime.MinValue);
+    public void Reopen(DateTime now) => ChangeStatus(MilestoneStatus.Pending, now);
 
     /// <summary>
     /// The deadline passed while the milestone was open: it fails, with the side effects of a
