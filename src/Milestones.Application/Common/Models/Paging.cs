@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 
 namespace Milestones.Application.Common.Models;
 
@@ -42,7 +43,21 @@ public sealed class PagingValidator<T> : AbstractValidator<T>
 }
 
 /// <summary>One page of results and the number of all matching items.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Count, int Limit, int Offset);
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Count, int Limit, int Offset)
+{
+    public PagedList<TOut> Map<TOut>(Func<IReadOnlyList<T>, IReadOnlyList<TOut>> map) => new(map(Items), Count, Limit, Offset);
+}
+
+public static class PagedListExtensions
+{
+    /// <summary>Counts every match, then reads the requested window of an ordered query.</summary>
+    public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> ordered, IPagedQuery paging, CancellationToken ct)
+    {
+        var count = await ordered.CountAsync(ct);
+        var items = await ordered.Skip(paging.SkipOf()).Take(paging.TakeOf()).ToListAsync(ct);
+        return new PagedList<T>(items, count, paging.TakeOf(), paging.SkipOf());
+    }
+}
 
 /// <summary>The answer of a delete: <c>{"id": n, "deleted": true, ...}</c>.</summary>
 public record DeletedResult([property: JsonPropertyOrder(-2)] long Id)

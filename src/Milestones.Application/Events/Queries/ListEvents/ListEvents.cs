@@ -47,11 +47,8 @@ public sealed class ListEventsHandler(IApplicationDbContext db, IMapper mapper, 
             events = events.Where(e => e.Id < before);
         }
 
-        var count = await events.CountAsync(cancellationToken);
         // Mapped in memory: the stored JSON text becomes a JSON object in the answer.
-        var rows = await events.AsNoTracking().OrderByDescending(e => e.Id)
-            .Skip(query.SkipOf()).Take(query.TakeOf())
-            .ToListAsync(cancellationToken);
-        return new PagedList<EventDto>(mapper.Map<List<EventDto>>(rows), count, query.TakeOf(), query.SkipOf());
+        var page = await events.AsNoTracking().OrderByDescending(e => e.Id).ToPagedListAsync(query, cancellationToken);
+        return page.Map(rows => mapper.Map<List<EventDto>>(rows));
     }
 }

@@ -26,11 +26,8 @@ public sealed class ListMembersHandler(IApplicationDbContext db, IMapper mapper,
     {
         await access.ForProjectAsync(query.ProjectId, cancellationToken);
         var members = db.ProjectMembers.Where(m => m.ProjectId == query.ProjectId);
-        var count = await members.CountAsync(cancellationToken);
-        var items = await members.OrderBy(m => m.AddedAt).ThenBy(m => m.UserId)
-            .Skip(query.SkipOf()).Take(query.TakeOf())
+        return await members.OrderBy(m => m.AddedAt).ThenBy(m => m.UserId)
             .ProjectTo<MemberDto>(mapper.ConfigurationProvider)
-            .ToListAsync(cancellationToken);
-        return new PagedList<MemberDto>(items, count, query.TakeOf(), query.SkipOf());
+            .ToPagedListAsync(query, cancellationToken);
     }
 }

@@ -106,12 +106,9 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
         }
 
         milestones = Filter(milestones, query, now);
-        var count = await milestones.CountAsync(cancellationToken);
-        var items = await Sort(milestones, query)
-            .Skip(query.SkipOf()).Take(query.TakeOf())
+        return await Sort(milestones, query)
             .ProjectTo<MilestoneDto>(mapper.ConfigurationProvider, new { now })
-            .ToListAsync(cancellationToken);
-        return new PagedList<MilestoneDto>(items, count, query.TakeOf(), query.SkipOf());
+            .ToPagedListAsync(query, cancellationToken);
     }
 
     private static IQueryable<Milestone> Filter(IQueryable<Milestone> milestones, ListMilestonesQuery query, DateTime now)

@@ -44,11 +44,8 @@ public sealed class ListProjectsHandler(IApplicationDbContext db, IMapper mapper
             _ => db.Projects.Where(p => p.Members.Any(m => m.UserId == me)),
         };
 
-        var count = await projects.CountAsync(cancellationToken);
-        var items = await projects.OrderByDescending(p => p.Id)
-            .Skip(query.SkipOf()).Take(query.TakeOf())
+        return await projects.OrderByDescending(p => p.Id)
             .ProjectTo<ProjectDto>(mapper.ConfigurationProvider)
-            .ToListAsync(cancellationToken);
-        return new PagedList<ProjectDto>(items, count, query.TakeOf(), query.SkipOf());
+            .ToPagedListAsync(query, cancellationToken);
     }
 }

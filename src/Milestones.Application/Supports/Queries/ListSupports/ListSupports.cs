@@ -44,11 +44,8 @@ public sealed class ListSupportsHandler(IApplicationDbContext db, IMapper mapper
             supports = supports.Where(s => s.Status == status);
         }
 
-        var count = await supports.CountAsync(cancellationToken);
-        var items = await supports.OrderByDescending(s => s.Id)
-            .Skip(query.SkipOf()).Take(query.TakeOf())
+        return await supports.OrderByDescending(s => s.Id)
             .ProjectTo<SupportDto>(mapper.ConfigurationProvider)
-            .ToListAsync(cancellationToken);
-        return new PagedList<SupportDto>(items, count, query.TakeOf(), query.SkipOf());
+            .ToPagedListAsync(query, cancellationToken);
     }
 }

@@ -38,11 +38,8 @@ public sealed class ListTasksHandler(IApplicationDbContext db, IMapper mapper, P
             tasks = tasks.Where(t => t.Completed == completed);
         }
 
-        var count = await tasks.CountAsync(cancellationToken);
-        var items = await tasks.OrderBy(t => t.Position).ThenBy(t => t.Id)
-            .Skip(query.SkipOf()).Take(query.TakeOf())
+        return await tasks.OrderBy(t => t.Position).ThenBy(t => t.Id)
             .ProjectTo<TaskDto>(mapper.ConfigurationProvider)
-            .ToListAsync(cancellationToken);
-        return new PagedList<TaskDto>(items, count, query.TakeOf(), query.SkipOf());
+            .ToPagedListAsync(query, cancellationToken);
     }
 }

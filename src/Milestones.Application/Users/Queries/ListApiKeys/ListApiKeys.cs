@@ -25,11 +25,8 @@ public sealed class ListApiKeysHandler(IApplicationDbContext db, IMapper mapper,
     {
         var me = caller.Id;
         var keys = db.ApiKeys.Where(k => k.UserId == me);
-        var count = await keys.CountAsync(cancellationToken);
-        var items = await keys.OrderByDescending(k => k.Id)
-            .Skip(query.SkipOf()).Take(query.TakeOf())
+        return await keys.OrderByDescending(k => k.Id)
             .ProjectTo<ApiKeyDto>(mapper.ConfigurationProvider)
-            .ToListAsync(cancellationToken);
-        return new PagedList<ApiKeyDto>(items, count, query.TakeOf(), query.SkipOf());
+            .ToPagedListAsync(query, cancellationToken);
     }
 }
