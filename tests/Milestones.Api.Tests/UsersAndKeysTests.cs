@@ -75,6 +75,19 @@ public sealed class UsersAndKeysTests(ApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task Using_a_key_records_when_it_was_last_used()
+    {
+        var (_, _, client) = await Given.UserAsync();
+        var key = (await client.Post("/api/v1/users/me/api-keys", new { name = "probe", scopes = new[] { "milestones:read" } })).Data(HttpStatusCode.Created);
+        Assert.Null(key["lastUsedAt"]);
+
+        await Factory.WithKey(key.Str("key")!).Get("/api/v1/users/me");
+
+        var after = await Given.GetAsync(client, $"/api/v1/users/me/api-keys/{key.Id()}");
+        Assert.Equal("2026-06-01T12:00:00.000Z", after.Str("lastUsedAt"));
+    }
+
+    [Fact]
     public async Task A_key_works_until_it_is_revoked_and_then_is_401()
     {
         var (_, _, client) = await Given.UserAsync();
