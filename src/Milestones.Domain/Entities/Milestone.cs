@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Milestones.Domain.Common;
 using Milestones.Domain.Enums;
 using Milestones.Domain.Events;
@@ -59,6 +60,14 @@ public sealed class Milestone : AuditableEntity
 
     /// <summary>Whether the deadline has passed while the milestone is still open.</summary>
     public bool IsOverdue(DateTime now) => DueDate is { } due && due < now && IsOpen && !IsDeleted;
+
+    /// <summary>
+    /// <see cref="IsOverdue"/> for queries: the one definition every list, filter and sweep
+    /// translates to SQL (<paramref name="now"/> becomes a query parameter).
+    /// </summary>
+    public static Expression<Func<Milestone, bool>> OverdueAt(DateTime now) => m =>
+        m.DueDate != null && m.DueDate < now && m.DeletedAt == null &&
+        (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress);
 
     internal static Milestone CreateDefault(Project project, long createdById) => new()
     {

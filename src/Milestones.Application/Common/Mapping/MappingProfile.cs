@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AutoMapper;
 using Milestones.Domain.Entities;
-using Milestones.Domain.Enums;
 
 namespace Milestones.Application.Common.Mapping;
 
@@ -23,9 +22,7 @@ public sealed class MappingProfile : Profile
             .ForMember(d => d.Username, o => o.MapFrom(m => m.User!.Username))
             .ForMember(d => d.DisplayName, o => o.MapFrom(m => m.User!.DisplayName));
         CreateMap<Milestone, MilestoneDto>()
-            .ForMember(d => d.IsOverdue, o => o.MapFrom(m =>
-                m.DueDate != null && m.DueDate < now && m.DeletedAt == null &&
-                (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress)));
+            .ForMember(d => d.IsOverdue, o => o.MapFrom(Milestone.OverdueAt(now)));
         CreateMap<TaskItem, TaskDto>();
         CreateMap<Support, SupportDto>();
         CreateMap<ActivityEvent, EventDto>()

@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Security;
-using Milestones.Domain.Enums;
+using Milestones.Domain.Entities;
 
 namespace Milestones.Application.Milestones.Queries.ListDueMilestones;
 
@@ -19,9 +19,8 @@ public sealed class ListDueMilestonesHandler(IApplicationDbContext db, TimeProvi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.Milestones
-            .Where(m => m.Id > query.AfterId
-                && (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress)
-                && m.DueDate != null && m.DueDate < now)
+            .Where(Milestone.OverdueAt(now))
+            .Where(m => m.Id > query.AfterId)
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(query.BatchSize)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using AutoMapper;
 using AutoMapper.QueryableExtensions;
 using FluentValidation;
@@ -133,11 +134,10 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
 
         if (query.Overdue is { } overdue)
         {
-            milestones = overdue
-                ? milestones.Where(m => m.DueDate != null && m.DueDate < now && m.DeletedAt == null &&
-                    (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress))
-                : milestones.Where(m => !(m.DueDate != null && m.DueDate < now && m.DeletedAt == null &&
-                    (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress)));
+            var isOverdue = Milestone.OverdueAt(now);
+            milestones = milestones.Where(overdue
+                ? isOverdue
+                : Expression.Lambda<Func<Milestone, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
         }
 
         if (query.DueBefore is { } before)
