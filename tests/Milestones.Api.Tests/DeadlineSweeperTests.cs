@@ -106,6 +106,18 @@ public sealed class DeadlineSweeperTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sweep_leaves_milestones_of_deleted_projects_alone()
+    {
+        var factory = Host(hosted: false);
+        var given = new Scenario(factory);
+        var project = await given.ProjectAsync(given.Admin);
+        await given.MilestoneAsync(given.Admin, project.Id(), new { title = "late", dueDate = "2026-05-01" });
+        await given.Admin.Delete($"/api/v1/projects/{project.Id()}");
+
+        Assert.Equal(0, await SweeperOf(factory).SweepOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_sweep_works_through_many_due_milestones_in_small_batches()
     {
         var factory = Host(hosted: false, batchSize: 7);

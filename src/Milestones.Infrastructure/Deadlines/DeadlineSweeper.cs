@@ -63,7 +63,7 @@ public sealed class DeadlineSweeper(
     /// <summary>One sweep over every due milestone, batch by batch. Returns how many this instance failed.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
-        var batchSize = Math.Max(1, options.Value.BatchSize);
+        var batchSize = options.Value.BatchSize; // 1..10000, validated at startup
         var failed = 0;
         long after = 0;
         while (true)

@@ -121,6 +121,17 @@ public sealed class SupportAndDeadlineHandlersTests : HandlerTestBase
     }
 
     [Fact]
+    public async Task Milestones_of_a_deleted_project_are_never_listed_as_due()
+    {
+        var milestoneId = await MilestoneAsync(PastDue);
+        var projectId = await DbAsync(db => db.Milestones.Where(m => m.Id == milestoneId).Select(m => m.ProjectId).SingleAsync());
+        await SendAsync(new Projects.Commands.DeleteProject.DeleteProjectCommand(projectId));
+        ActAsSystem();
+
+        Assert.Empty(await SendAsync(new ListDueMilestonesQuery(0, 10)));
+    }
+
+    [Fact]
     public async Task No_caller_but_the_system_may_sweep_deadlines()
     {
         var milestoneId = await MilestoneAsync(PastDue);

@@ -7,7 +7,7 @@ using Milestones.Domain.Entities;
 namespace Milestones.Application.Milestones.Queries.ListDueMilestones;
 
 /// <summary>
-/// One bounded batch of ids of live, open milestones whose due date has passed, after
+/// One bounded batch of ids of live, open milestones of live projects whose due date has passed, after
 /// <paramref name="AfterId"/> (a keyset cursor), so a sweep never loads all of them at once.
 /// </summary>
 [SystemOnly]
@@ -20,7 +20,7 @@ public sealed class ListDueMilestonesHandler(IApplicationDbContext db, TimeProvi
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.Milestones
             .Where(Milestone.OverdueAt(now))
-            .Where(m => m.Id > query.AfterId)
+            .Where(m => m.Id > query.AfterId && m.Project!.DeletedAt == null)
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(query.BatchSize)
