@@ -80,10 +80,10 @@ public sealed record MilestoneListParameters
     [FromQuery(Name = "dueAfter")]
     public DateTime? DueAfter { get; init; }
     [FromQuery(Name = "sort")]
-    [AllowedValuesOf("position", "title", "createdAt", "updatedAt", "dueDate")]
+    [AllowedValuesOf(typeof(ListMilestonesQuery), nameof(ListMilestonesQuery.Sorts))]
     public string? Sort { get; init; }
     [FromQuery(Name = "order")]
-    [AllowedValuesOf("asc", "desc")]
+    [AllowedValuesOf(typeof(ListMilestonesQuery), nameof(ListMilestonesQuery.Orders))]
     public string? Order { get; init; }
     [FromQuery(Name = "includeDeleted")]
     public bool? IncludeDeleted { get; init; }

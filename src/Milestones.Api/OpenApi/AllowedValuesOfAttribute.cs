@@ -10,7 +10,10 @@ public sealed class AllowedValuesOfAttribute : Attribute
     public AllowedValuesOfAttribute(Type enumType) =>
         Values = Enum.GetNames(enumType).Select(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName).ToArray();
 
-    public AllowedValuesOfAttribute(params string[] values) => Values = values;
+    /// <summary>The values held by a public static string list, e.g. <c>ListMilestonesQuery.Sorts</c>.</summary>
+    public AllowedValuesOfAttribute(Type owner, string staticMember) =>
+        Values = (IReadOnlyList<string>)(owner.GetField(staticMember)?.GetValue(null)
+            ?? throw new ArgumentException($"{owner.Name}.{staticMember} is not a public static field.", nameof(staticMember)));
 
     public IReadOnlyList<string> Values { get; }
 }
