@@ -53,6 +53,14 @@ public static class DependencyInjection
             services.AddHostedService<Deadlines.DeadlineSweeper>();
         }
 
+        services.AddScoped<Idempotency.IdempotencyStore>();
+        services.AddOptions<Idempotency.IdempotencyOptions>()
+            .Bind(configuration.GetSection(Idempotency.IdempotencyOptions.Section))
+            .Validate(o => o.Retention > TimeSpan.Zero, "Milestones:Idempotency:Retention must be a positive TimeSpan, such as 1.00:00:00.")
+            .Validate(o => o.CleanupInterval > TimeSpan.Zero, "Milestones:Idempotency:CleanupInterval must be a positive TimeSpan, such as 01:00:00.")
+            .ValidateOnStart();
+        services.AddHostedService<Idempotency.IdempotencyCleanup>();
+
         return services;
     }
 }
