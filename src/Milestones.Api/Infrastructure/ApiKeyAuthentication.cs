@@ -24,6 +24,7 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string ScopeClaim = "scope";
     public const string AdminClaim = "global_admin";
+    public const string KeyIdClaim = "key_id";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -63,7 +64,11 @@ public sealed class ApiKeyAuthenticationHandler(
             await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, key.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, key.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(KeyIdClaim, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
         claims.AddRange(key.Scopes.Select(s => new Claim(ScopeClaim, s)));
         if (key.IsAdmin)
         {

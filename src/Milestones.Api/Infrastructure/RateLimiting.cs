@@ -1,0 +1,220 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Milestones.Api.Infrastructure;
+
+/// <summary><c>Milestones:RateLimit</c>.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Milestones:RateLimit";
+
+    /// <summary>Requests per minute per API key (anonymous callers: per client address); 0 turns limiting off.</summary>
+    public int PermitsPerMinute { get; set; } = 600;
+
+    /// <summary>Addresses of reverse proxies whose <c>X-Forwarded-For</c> is believed; none by default.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+}
+
+/// <summary>
+/// Per-caller fixed windows of one minute, aligned to the clock so <c>RateLimit-Reset</c> is exact.
+/// Plugged into ASP.NET Core's rate-limiting middleware as its global limiter. Counters live in this
+/// process: limits are per instance (see README).
+/// </summary>
+public sealed class CallerRateLimiter(int permitsPerMinute, TimeProvider clock) : PartitionedRateLimiter<HttpContext>
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
+    private long _sweptWindow;
+
+    public int PermitLimit => permitsPerMinute;
+
+    /// <summary>Whole seconds until the current window ends (at least 1).</summary>
+    public int SecondsToReset()
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var left = TimeSpan.FromTicks(Window.Ticks - (now % Window.Ticks));
+        return Math.Max(1, (int)Math.Ceiling(left.TotalSeconds));
+    }
+
+    /// <summary>The partition: the API key's id when authenticated, else the client address.</summary>
+    public static string PartitionOf(HttpContext context) =>
+        context.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) is { } keyId
+            ? "key:" + keyId
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+
+    public override RateLimiterStatistics? GetStatistics(HttpContext resource)
+    {
+        var window = CurrentWindow();
+        var used = _counters.TryGetValue(PartitionOf(resource), out var counter) ? counter.Used(window) : 0;
+        return new RateLimiterStatistics { CurrentAvailablePermits = Math.Max(0, permitsPerMinute - used) };
+    }
+
+    protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount)
+    {
+        var window = CurrentWindow();
+        SweepOldWindows(window);
+        var counter = _counters.GetOrAdd(PartitionOf(resource), _ => new Counter());
+        return counter.TryTake(window, permitCount, permitsPerMinute)
+            ? Lease.Acquired
+            : new Lease(false, TimeSpan.FromSeconds(SecondsToReset()));
+    }
+
+    protected override ValueTask<RateLimitLease> AcquireAsyncCore(HttpContext resource, int permitCount, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(AttemptAcquireCore(resource, permitCount));
+
+    private long CurrentWindow() => clock.GetUtcNow().UtcTicks / Window.Ticks;
+
+    /// <summary>Callers idle since an earlier window are forgotten, once per window, so memory follows the active callers.</summary>
+    private void SweepOldWindows(long window)
+    {
+        var swept = Interlocked.Read(ref _sweptWindow);
+        if (swept == window || Interlocked.CompareExchange(ref _sweptWindow, window, swept) != swept)
+        {
+            return;
+        }
+
+        foreach (var (partition, counter) in _counters)
+        {
+            if (counter.Used(window) == 0)
+            {
+                _counters.TryRemove(KeyValuePair.Create(partition, counter));
+            }
+        }
+    }
+
+    private sealed class Counter
+    {
+        private long _window;
+        private int _used;
+
+        public int Used(long window)
+        {
+            lock (this)
+            {
+                return _window == window ? _used : 0;
+            }
+        }
+
+        public bool TryTake(long window, int permits, int limit)
+        {
+            lock (this)
+            {
+                if (_window != window)
+                {
+                    _window = window;
+                    _used = 0;
+                }
+
+                if (_used + permits > limit)
+                {
+                    return false;
+                }
+
+                _used += permits;
+                return true;
+            }
+        }
+    }
+
+    private sealed class Lease(bool acquired, TimeSpan? retryAfter = null) : RateLimitLease
+    {
+        public static readonly Lease Acquired = new(true);
+
+        public override bool IsAcquired => acquired;
+
+        public override IEnumerable<string> MetadataNames => retryAfter is null ? [] : [MetadataName.RetryAfter.Name];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = retryAfter;
+            return retryAfter is not null && metadataName == MetadataName.RetryAfter.Name;
+        }
+    }
+}
+
+public static class RateLimitingSetup
+{
+    public static IServiceCollection AddCallerRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        if (options.PermitsPerMinute < 0)
+        {
+            throw new InvalidOperationException($"{RateLimitOptions.Section}:PermitsPerMinute must be 0 (off) or more.");
+        }
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in options.TrustedProxies)
+            {
+                o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"{RateLimitOptions.Section}:TrustedProxies has '{proxy}', which is not an IP address."));
+            }
+        });
+
+        if (options.PermitsPerMinute == 0)
+        {
+            return services;
+        }
+
+        services.AddSingleton(sp => new CallerRateLimiter(options.PermitsPerMinute, sp.GetRequiredService<TimeProvider>()));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<CallerRateLimiter>((o, limiter) =>
+        {
+            o.GlobalLimiter = limiter;
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+                    ? (int)Math.Ceiling(wait.TotalSeconds)
+                    : limiter.SecondsToReset();
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                    $"This caller may send {limiter.PermitLimit} requests a minute; retry in {retryAfter} s.");
+            };
+        });
+        return services;
+    }
+
+    /// <summary>Trusted proxies' forwarded addresses, then the limiter, with <c>RateLimit-*</c> headers on every response it covers.</summary>
+    public static IApplicationBuilder UseCallerRateLimiting(this IApplicationBuilder app)
+    {
+        var options = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        if (options.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        if (app.ApplicationServices.GetService<CallerRateLimiter>() is not { } limiter)
+        {
+            return app;
+        }
+
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<DisableRateLimitingAttribute>() is null)
+            {
+                context.Response.OnStarting(() =>
+                {
+                    var headers = context.Response.Headers;
+                    headers["RateLimit-Limit"] = limiter.PermitLimit.ToString(CultureInfo.InvariantCulture);
+                    headers["RateLimit-Remaining"] = (limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0).ToString(CultureInfo.InvariantCulture);
+                    headers["RateLimit-Reset"] = limiter.SecondsToReset().ToString(CultureInfo.InvariantCulture);
+                    return Task.CompletedTask;
+                });
+            }
+
+            return next(context);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+}
