@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Milestones.Api.Infrastructure;
 using Milestones.Api.OpenApi;
@@ -17,7 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddApplication(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration);
 
-// Pipeline order, outermost first: unhandled-exception logging → authorization → validation →
+// Pipeline order, outermost first: logging → authorization → validation →
 // performance → transaction (commands) → If-Match precondition (conditional commands).
 builder.Services.AddMediator((MediatorOptions options) =>
 {
@@ -25,7 +26,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
     options.Assemblies = [typeof(Milestones.Domain.Common.DomainEvent), typeof(Milestones.Application.DependencyInjection)];
     options.PipelineBehaviors =
     [
-        typeof(UnhandledExceptionBehaviour<,>),
+        typeof(LoggingBehaviour<,>),
         typeof(AuthorizationBehaviour<,>),
         typeof(ValidationBehaviour<,>),
         typeof(PerformanceBehaviour<,>),
@@ -41,6 +42,13 @@ builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+// ProblemExceptionHandler logs each server fault once; the middleware's own log would repeat it.
+builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
+builder.Services.AddCallerRateLimiting(builder.Configuration);
+// An id too large for 64 bits still reaches its action, whose binding answers 400 naming it (not a 404).
+builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["long"] = typeof(WholeNumberRouteConstraint));
+// SIGTERM: stop accepting, let in-flight requests (uploads included) finish for up to this long.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("Milestones:ShutdownTimeout", TimeSpan.FromSeconds(30)));
 builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
 builder.Services.AddMilestonesOpenApi();
 builder.Services
@@ -70,7 +78,7 @@ builder.Services
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyLimitMiddleware.MaxBytes);
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyMiddleware.MaxBytes);
 
 var app = builder.Build();
 
@@ -81,12 +89,14 @@ using (var scope = app.Services.CreateScope())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseMiddleware<RequestBodyMiddleware>();
 app.UseAuthentication();
+app.UseCallerRateLimiting();
 app.Use(ApiKeyAuthenticationHandler.RejectBadCredentials);
+app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).DisableRateLimiting();
 app.MapControllers();
 app.MapOpenApi("/openapi/{documentName}.json");
 app.UseSwaggerUI(o =>

@@ -7,6 +7,8 @@ using Milestones.Domain.Common;
 using Milestones.Domain.Entities;
 using Milestones.Domain.Enums;
 
+using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
+
 namespace Milestones.Application.Milestones;
 
 /// <summary>Checks shared by the milestone use cases, kept in one place.</summary>
@@ -42,7 +44,12 @@ public static class MilestoneRules
             .WithMessage("goalAmount must be greater than 0, with at most 2 decimals.");
 
     public static IRuleBuilderOptions<T, int?> MilestonePosition<T>(this IRuleBuilder<T, int?> rule) =>
-        rule.GreaterThanOrEqualTo(1).WithMessage("position must be 1 or more (0 belongs to the default milestone).");
+        rule.InclusiveBetween(1, Positions.Max).WithMessage($"position must be between 1 and {Positions.Max} (0 belongs to the default milestone).");
+
+    /// <summary>The position after the project's last milestone; 422 when there is no room left.</summary>
+    public static async Task<int> NextMilestonePositionAsync(this IApplicationDbContext db, long projectId, CancellationToken ct) =>
+        Positions.After(await db.Milestones.Where(m => m.ProjectId == projectId).MaxAsync(m => (int?)m.Position, ct))
+        ?? throw new ValidationException("position", $"The project's milestones already reach position {Positions.Max}; reorder them (PUT …/milestones/positions) to make room.");
 
     public static MilestoneStatus? ParseStatus(string? status) => EnumValues<MilestoneStatus>.ParseOrNull(status);
 }

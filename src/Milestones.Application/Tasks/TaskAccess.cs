@@ -1,6 +1,11 @@
+using FluentValidation;
+using Milestones.Application.Common.Exceptions;
+using Milestones.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Security;
+
+using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
 
 namespace Milestones.Application.Tasks;
 
@@ -13,6 +18,11 @@ internal static class TaskAccess
         return await access.ForProjectOfAsync(projectId, "Task", taskId, ct);
     }
 
+    /// <summary>The position after the milestone's last task; 422 when there is no room left.</summary>
     public static async Task<int> NextTaskPositionAsync(this IApplicationDbContext db, long milestoneId, CancellationToken ct) =>
-        1 + (await db.Tasks.Where(t => t.MilestoneId == milestoneId).MaxAsync(t => (int?)t.Position, ct) ?? 0);
+        Positions.After(await db.Tasks.Where(t => t.MilestoneId == milestoneId).MaxAsync(t => (int?)t.Position, ct))
+        ?? throw new ValidationException("position", $"The milestone's tasks already reach position {Positions.Max}; give an explicit position.");
+
+    public static IRuleBuilderOptions<T, int?> TaskPosition<T>(this IRuleBuilder<T, int?> rule) =>
+        rule.InclusiveBetween(1, Positions.Max).WithMessage($"position must be between 1 and {Positions.Max}.");
 }

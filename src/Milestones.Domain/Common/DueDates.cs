@@ -16,7 +16,7 @@ public static class DueDates
         };
 
         return utc.TimeOfDay == TimeSpan.Zero
-            ? utc.Date.AddDays(1).AddMilliseconds(-1)
+            ? utc.Date.AddTicks(TimeSpan.TicksPerDay - TimeSpan.TicksPerMillisecond) // no overflow on 9999-12-31
             : utc;
     }
 }

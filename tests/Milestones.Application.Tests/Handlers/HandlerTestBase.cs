@@ -46,7 +46,7 @@ public abstract class HandlerTestBase : IAsyncLifetime
             options.Assemblies = [typeof(DomainEvent), typeof(Application.DependencyInjection)];
             options.PipelineBehaviors =
             [
-                typeof(UnhandledExceptionBehaviour<,>),
+                typeof(LoggingBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(PerformanceBehaviour<,>),

@@ -14,34 +14,30 @@ using ValidationException = Milestones.Application.Common.Exceptions.ValidationE
 namespace Milestones.Application.Common.Behaviours;
 
 // The pipeline, outermost first (registered in this order in AddMediator):
-//   1. UnhandledExceptionBehaviour  – logs what escapes as a server fault, re-throws
+//   1. LoggingBehaviour             – names the request at Debug level (failures are logged once, at the edge)
 //   2. AuthorizationBehaviour       – API-key scope and global-admin checks
 //   3. ValidationBehaviour          – every FluentValidation validator of the message (422)
 //   4. PerformanceBehaviour         – warns about slow requests
 //   5. TransactionBehaviour         – commands run in one transaction with all their side effects
 //   6. PreconditionBehaviour        – If-Match, checked inside that transaction
 
-public sealed class UnhandledExceptionBehaviour<TMessage, TResponse>(ILogger<TMessage> logger)
+/// <summary>
+/// Names each request in the log at Debug level. Failures are not logged here: the edge that
+/// started the request (the HTTP exception handler, a hosted service) logs each one once.
+/// </summary>
+public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<TMessage> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        try
+        if (logger.IsEnabled(LogLevel.Debug))
         {
-            return await next(message, cancellationToken);
+            logger.LogDebug("Handling {Name}", typeof(TMessage).Name);
         }
-        catch (Exception ex) when (!IsClientError(ex))
-        {
-            logger.LogError(ex, "Unhandled exception for request {Name}", typeof(TMessage).Name);
-            throw;
-        }
-    }
 
-    private static bool IsClientError(Exception ex) => ex
-        is ValidationException or NotFoundException or ConflictException or ForbiddenAccessException
-        or UnauthorizedException or PreconditionFailedException or DomainException or OperationCanceledException
-        or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException;
+        return next(message, cancellationToken);
+    }
 }
 
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(IUser user) : IPipelineBehavior<TMessage, TResponse>

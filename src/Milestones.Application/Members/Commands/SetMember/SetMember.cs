@@ -21,7 +21,7 @@ public sealed class SetMemberValidator : AbstractValidator<SetMemberCommand>
     public SetMemberValidator()
     {
         RuleFor(x => x.Role).NotEmpty().WithMessage($"role is required: one of {EnumValues<ProjectRole>.Allowed}.")
-            .Must(EnumValues<ProjectRole>.IsDefined).When(x => !string.IsNullOrEmpty(x.Role))
+            .Must(EnumValues<ProjectRole>.IsDefined).When(x => !string.IsNullOrEmpty(x.Role), ApplyConditionTo.CurrentValidator)
             .WithMessage($"role must be one of: {EnumValues<ProjectRole>.Allowed}.");
     }
 }

@@ -59,9 +59,7 @@ public sealed class CreateMilestoneHandler(IApplicationDbContext db, IMapper map
         permission.RequireEditor("create milestones");
         await db.EnsureTitleFreeAsync(command.ProjectId, command.Title, null, cancellationToken);
 
-        var position = command.Position ?? 1 + (await db.Milestones
-            .Where(m => m.ProjectId == command.ProjectId)
-            .MaxAsync(m => (int?)m.Position, cancellationToken) ?? 0);
+        var position = command.Position ?? await db.NextMilestonePositionAsync(command.ProjectId, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var milestone = Milestone.Create(

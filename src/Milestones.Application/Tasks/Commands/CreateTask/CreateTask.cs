@@ -20,7 +20,7 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
     {
         RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
             .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters.");
-        RuleFor(x => x.Position).GreaterThanOrEqualTo(1).WithMessage("position must be 1 or more.");
+        RuleFor(x => x.Position).TaskPosition();
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
     {
         RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).When(x => x.Title is not null).WithMessage("title cannot be empty.")
             .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters.");
-        RuleFor(x => x.Position).GreaterThanOrEqualTo(1).WithMessage("position must be 1 or more.");
+        RuleFor(x => x.Position).TaskPosition();
     }
 }
 
