@@ -98,7 +98,8 @@ app.UseMiddleware<IdempotencyMiddleware>();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).DisableRateLimiting();
 app.MapControllers();
-app.MapOpenApi("/openapi/{documentName}.json");
+// Only the one document: any other name is an unknown route with the usual problem 404.
+app.MapOpenApi($"/openapi/{OpenApiSetup.DocumentName}.json");
 app.UseSwaggerUI(o =>
 {
     o.RoutePrefix = "docs";

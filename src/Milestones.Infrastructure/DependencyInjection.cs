@@ -11,6 +11,15 @@ public static class DependencyInjection
 {
     public const string DefaultSqliteConnection = "Data Source=milestones.db";
 
+    /// <summary>
+    /// A failed command or save throws, and whoever handles the exception (the HTTP exception handler,
+    /// a hosted service) logs it once; EF Core's own error entries for it would repeat it, so they go to Debug.
+    /// </summary>
+    private static void LogFailuresOnce(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder warnings) => warnings.Log(
+        (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug),
+        (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
+        (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, Microsoft.Extensions.Logging.LogLevel.Debug));
+
     /// <summary>EF Core on the provider named by <c>Database:Provider</c> (Sqlite, the default, or SqlServer).</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +31,7 @@ public static class DependencyInjection
         {
             services.AddDbContext<ApplicationDbContext, SqliteDbContext>((sp, options) => options
                 .UseSqlite(connectionString ?? DefaultSqliteConnection)
+                .ConfigureWarnings(LogFailuresOnce)
                 .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()));
         }
         else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
@@ -33,6 +43,7 @@ public static class DependencyInjection
 
             services.AddDbContext<ApplicationDbContext, SqlServerDbContext>((sp, options) => options
                 .UseSqlServer(connectionString)
+                .ConfigureWarnings(LogFailuresOnce)
                 .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()));
         }
         else
