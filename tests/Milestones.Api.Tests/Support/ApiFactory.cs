@@ -44,6 +44,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Milestones", $"Data Source={DatabasePath}");
         builder.UseSetting("Milestones:Bootstrap:ApiKey", AdminKey);
         builder.UseSetting("Milestones:Deadlines:Enabled", "false");
+        // A test class may send more than a minute's permits; RateLimitTests turns the limiter on.
+        builder.UseSetting("Milestones:RateLimit:PermitsPerMinute", "0");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
