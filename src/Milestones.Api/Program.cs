@@ -40,7 +40,7 @@ builder.Services.AddScoped<IUser, HttpUser>();
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => ProblemResponses.Shape(c.ProblemDetails, c.HttpContext));
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // ProblemExceptionHandler logs each server fault once; the middleware's own log would repeat it.
 builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
@@ -55,6 +55,8 @@ builder.Services
     .AddControllers(o =>
     {
         o.Conventions.Add(new ProblemResponsesConvention());
+        o.Filters.Add<StrictQueryFilter>();
+        o.Filters.Add<NotNullWhenSentFilter>();
         o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
         foreach (var json in o.OutputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonOutputFormatter>())
         {
@@ -89,6 +91,8 @@ using (var scope = app.Services.CreateScope())
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.Use(HeadRequests.AsGet);
+app.UseRouting();
 app.UseMiddleware<RequestBodyMiddleware>();
 app.UseAuthentication();
 app.UseCallerRateLimiting();

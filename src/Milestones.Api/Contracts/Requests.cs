@@ -1,3 +1,4 @@
+using Milestones.Api.Infrastructure;
 using Milestones.Api.OpenApi;
 using Milestones.Domain.Common;
 using Milestones.Domain.Enums;
@@ -13,7 +14,10 @@ public sealed record CreateApiKeyRequest([property: ContractRequired] string? Na
 
 public sealed record CreateProjectRequest([property: ContractRequired] string? Name, string? Description, [property: AllowedValuesOf(typeof(Visibility))] string? Visibility);
 
-public sealed record UpdateProjectRequest(string? Name, string? Description, [property: AllowedValuesOf(typeof(Visibility))] string? Visibility);
+public sealed record UpdateProjectRequest(
+    [property: NotNullWhenSent] string? Name,
+    [property: NotNullWhenSent] string? Description,
+    [property: NotNullWhenSent, AllowedValuesOf(typeof(Visibility))] string? Visibility);
 
 public sealed record SetMemberRequest([property: ContractRequired, AllowedValuesOf(typeof(ProjectRole))] string? Role);
 
@@ -32,12 +36,15 @@ public sealed record CreateMilestoneRequest(
 /// <summary>Only the properties sent change. <c>dueDate</c> or <c>goalAmount</c> sent as null clear them.</summary>
 public sealed record UpdateMilestoneRequest
 {
+    [NotNullWhenSent]
     public string? Title { get; init; }
+    [NotNullWhenSent]
     public string? Description { get; init; }
-    [AllowedValuesOf(typeof(MilestoneStatus))]
+    [NotNullWhenSent, AllowedValuesOf(typeof(MilestoneStatus))]
     public string? Status { get; init; }
-    [AllowedValuesOf(typeof(MilestoneColor))]
+    [NotNullWhenSent, AllowedValuesOf(typeof(MilestoneColor))]
     public string? Color { get; init; }
+    [NotNullWhenSent]
     public int? Position { get; init; }
     public Optional<DateTime?> DueDate { get; init; }
     public Optional<decimal?> GoalAmount { get; init; }
@@ -47,6 +54,10 @@ public sealed record ReorderMilestonesRequest([property: ContractRequired] IRead
 
 public sealed record CreateTaskRequest([property: ContractRequired] string? Title, bool? Completed, int? Position);
 
-public sealed record UpdateTaskRequest(string? Title, bool? Completed, long? MilestoneId, int? Position);
+public sealed record UpdateTaskRequest(
+    [property: NotNullWhenSent] string? Title,
+    [property: NotNullWhenSent] bool? Completed,
+    [property: NotNullWhenSent] long? MilestoneId,
+    [property: NotNullWhenSent] int? Position);
 
 public sealed record PledgeSupportRequest([property: ContractRequired] decimal? Amount, string? Message);

@@ -27,14 +27,18 @@ public abstract class ApiControllerBase : ControllerBase
     {
         var etag = ETags.For(data);
         Response.Headers.ETag = etag;
-        if (HttpMethods.IsGet(Request.Method) && Request.Headers.IfNoneMatch.Any(v => v is not null &&
-                (v.Trim() == "*" || v.Split(',', StringSplitOptions.TrimEntries).Contains(etag))))
+        if (HttpMethods.IsGet(Request.Method) && NoneMatchNames(etag))
         {
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
         return Ok(new DataEnvelope<T>(data));
     }
+
+    /// <summary>If-None-Match uses the weak comparison (RFC 9110 §13.1.2): <c>W/"x"</c> matches <c>"x"</c>.</summary>
+    private bool NoneMatchNames(string etag) => Request.Headers.IfNoneMatch
+        .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        .Any(tag => tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == etag);
 
     /// <summary>201 with <c>Location</c>, the resource and its ETag.</summary>
     protected ActionResult<DataEnvelope<T>> CreatedResource<T>(string location, T data)

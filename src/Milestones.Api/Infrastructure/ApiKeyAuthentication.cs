@@ -85,7 +85,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var result = await context.AuthenticateAsync(SchemeName);
         if (result.Failure is not null)
         {
-            await ProblemResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized", result.Failure.Message);
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, result.Failure.Message);
             return;
         }
 

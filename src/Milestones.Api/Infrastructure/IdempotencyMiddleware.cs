@@ -34,7 +34,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var key = values.ToString();
         if (values.Count != 1 || key.Length is 0 or > IdempotencyRecord.KeyMaxLength || key.Any(c => c is < ' ' or > '~'))
         {
-            await ProblemResponses.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad request",
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status400BadRequest,
                 $"{KeyHeader} must be one value of 1 to {IdempotencyRecord.KeyMaxLength} printable ASCII characters, such as a UUID.",
                 new Dictionary<string, string[]> { [KeyHeader] = ["Send one value of 1 to 255 printable ASCII characters."] });
             return;
@@ -54,13 +54,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 await ReplayAsync(context, replay.Response);
                 return;
             case IdempotencyClaim.Mismatch:
-                await ProblemResponses.WriteAsync(context, StatusCodes.Status422UnprocessableEntity, "Validation failed",
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status422UnprocessableEntity,
                     $"This {KeyHeader} was already used for a different request; send a new key for a new request.",
                     new Dictionary<string, string[]> { [KeyHeader] = ["The key was used with another request body; use a new key."] });
                 return;
             case IdempotencyClaim.InProgress:
                 context.Response.Headers.RetryAfter = "1";
-                await ProblemResponses.WriteAsync(context, StatusCodes.Status409Conflict, "Conflict",
+                await ProblemResponses.WriteAsync(context, StatusCodes.Status409Conflict,
                     $"A request with this {KeyHeader} is still being processed; retry in a second to get its response.");
                 return;
             case IdempotencyClaim.Started started:

@@ -19,7 +19,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail, errors) = Classify(exception, httpContext);
+        var (status, detail, errors) = Classify(exception, httpContext);
 
         if (status == ClientClosedRequest)
         {
@@ -49,47 +49,45 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
                 break;
         }
 
-        await ProblemResponses.WriteAsync(httpContext, status, title, detail, errors);
+        await ProblemResponses.WriteAsync(httpContext, status, detail, errors);
         return true;
     }
 
     /// <summary>The one classification of failures: what the client did wrong (4xx), what it cannot help (503), and our faults (500).</summary>
-    public static (int Status, string Title, string Detail, IReadOnlyDictionary<string, string[]>? Errors) Classify(Exception exception, HttpContext httpContext) => exception switch
+    public static (int Status, string Detail, IReadOnlyDictionary<string, string[]>? Errors) Classify(Exception exception, HttpContext httpContext) => exception switch
     {
         _ when httpContext.RequestAborted.IsCancellationRequested && exception is OperationCanceledException or IOException or BadHttpRequestException
-            => (ClientClosedRequest, "Client closed request", "The request was cancelled by the client.", null),
-        ValidationException v => (StatusCodes.Status422UnprocessableEntity, "Validation failed", v.Message, v.Errors),
-        NotFoundException n => (StatusCodes.Status404NotFound, "Not found", n.Message, null),
-        UnauthorizedException u => (StatusCodes.Status401Unauthorized, "Unauthorized", u.Message, null),
-        ForbiddenAccessException f => (StatusCodes.Status403Forbidden, "Forbidden", f.Message, null),
-        ConflictException c => (StatusCodes.Status409Conflict, "Conflict", c.Message, null),
-        DomainException d => (StatusCodes.Status409Conflict, "Conflict", d.Message, null),
-        PreconditionFailedException p => (StatusCodes.Status412PreconditionFailed, "Precondition failed", p.Message, null),
-        DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Conflict",
+            => (ClientClosedRequest, "The request was cancelled by the client.", null),
+        ValidationException v => (StatusCodes.Status422UnprocessableEntity, v.Message, v.Errors),
+        NotFoundException n => (StatusCodes.Status404NotFound, n.Message, null),
+        UnauthorizedException u => (StatusCodes.Status401Unauthorized, u.Message, null),
+        ForbiddenAccessException f => (StatusCodes.Status403Forbidden, f.Message, null),
+        ConflictException c => (StatusCodes.Status409Conflict, c.Message, null),
+        DomainException d => (StatusCodes.Status409Conflict, d.Message, null),
+        PreconditionFailedException p => (StatusCodes.Status412PreconditionFailed, p.Message, null),
+        DbUpdateConcurrencyException => (StatusCodes.Status409Conflict,
             "The resource was changed by another request at the same time; fetch it again and retry.", null),
-        DbUpdateException db when DatabaseErrors.IsUniqueViolation(db) => (StatusCodes.Status409Conflict, "Conflict",
+        DbUpdateException db when DatabaseErrors.IsUniqueViolation(db) => (StatusCodes.Status409Conflict,
             "A resource with the same unique value already exists.", null),
-        BadHttpRequestException b => (b.StatusCode, b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload too large" : "Bad request", b.Message, null),
-        OperationCanceledException => (StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+        BadHttpRequestException b => (b.StatusCode, b.Message, null),
+        OperationCanceledException => (StatusCodes.Status503ServiceUnavailable,
             "The request was interrupted before it could finish (the service may be restarting); nothing was changed, retry it.", null),
-        _ => (StatusCodes.Status500InternalServerError, "Internal server error",
+        _ => (StatusCodes.Status500InternalServerError,
             "An unexpected error occurred. It has been logged; quote the traceId when you report it.", null),
     };
 }
 
+/// <summary>The one problem shape: every error, ours and the framework's (404, 405, 406, 415), passes through <see cref="Shape"/>.</summary>
 public static class ProblemResponses
 {
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+    public static async Task WriteAsync(HttpContext context, int status, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
     {
         var problem = errors is null
             ? new ProblemDetails()
             : new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value));
         problem.Status = status;
-        problem.Title = title;
         problem.Detail = detail;
-        problem.Type = TypeFor(status);
-        problem.Instance = context.Request.Path;
-        problem.Extensions["traceId"] = TraceId(context);
+        Shape(problem, context);
 
         if (status == StatusCodes.Status401Unauthorized)
         {
@@ -100,7 +98,39 @@ public static class ProblemResponses
         await context.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json");
     }
 
+    /// <summary>Type, sentence-case title, a detail that says what to do, instance and traceId, whoever made the problem.</summary>
+    public static void Shape(ProblemDetails problem, HttpContext context)
+    {
+        var status = problem.Status ?? context.Response.StatusCode;
+        problem.Status = status;
+        problem.Type = TypeFor(status);
+        problem.Title = TitleFor(status);
+        problem.Detail ??= DefaultDetail(status, context);
+        problem.Instance = context.Request.Path;
+        problem.Extensions.Remove("traceId");
+        problem.Extensions["traceId"] = TraceId(context);
+    }
+
     public static string TraceId(HttpContext context) => Activity.Current?.Id ?? context.TraceIdentifier;
+
+    public static string TitleFor(int status) => status switch
+    {
+        400 => "Bad request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not found",
+        405 => "Method not allowed",
+        406 => "Not acceptable",
+        409 => "Conflict",
+        412 => "Precondition failed",
+        413 => "Payload too large",
+        415 => "Unsupported media type",
+        422 => "Validation failed",
+        429 => "Too many requests",
+        500 => "Internal server error",
+        503 => "Service unavailable",
+        _ => "Error",
+    };
 
     public static string TypeFor(int status) => status switch
     {
@@ -108,13 +138,27 @@ public static class ProblemResponses
         401 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2",
         403 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4",
         404 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5",
+        405 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6",
+        406 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.7",
         409 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.10",
         412 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.13",
         413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
+        415 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
         422 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.21",
         429 => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
         500 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
         503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
-        _ => "about:blank",
+        _ => "https://www.rfc-editor.org/rfc/rfc9110#section-15",
+    };
+
+    private static string DefaultDetail(int status, HttpContext context) => status switch
+    {
+        404 => $"Nothing exists at {context.Request.Path}; the endpoints are listed at /docs.",
+        405 => context.Response.Headers.Allow.Count > 0
+            ? $"{context.Request.Path} does not accept {context.Request.Method}; it accepts {context.Response.Headers.Allow}."
+            : $"{context.Request.Path} does not accept {context.Request.Method}.",
+        406 => "This API answers with application/json (errors: application/problem+json); send an Accept header that allows it.",
+        415 => "Send the request body as JSON, with Content-Type: application/json.",
+        _ => "The request could not be handled.",
     };
 }

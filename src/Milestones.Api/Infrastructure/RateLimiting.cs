@@ -177,7 +177,7 @@ public static class RateLimitingSetup
                     ? (int)Math.Ceiling(wait.TotalSeconds)
                     : limiter.SecondsToReset();
                 context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
                     $"This caller may send {limiter.PermitLimit} requests a minute; retry in {retryAfter} s.");
             };
         });

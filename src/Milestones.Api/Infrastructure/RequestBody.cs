@@ -77,6 +77,6 @@ public sealed class RequestBodyMiddleware(RequestDelegate next)
     {
         // The rest of an oversized body is not worth reading: close the connection after the answer.
         context.Response.Headers.Connection = "close";
-        return ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload too large", detail);
+        return ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, detail);
     }
 }
