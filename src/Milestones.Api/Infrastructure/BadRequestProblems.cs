@@ -29,9 +29,7 @@ public static partial class BadRequestProblems
             ? "The request is malformed."
             : "The request is malformed: " + string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
 
-        var problem = new ValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Detail = detail };
-        ProblemResponses.Shape(problem, context.HttpContext);
-        return new ObjectResult(problem) { StatusCode = 400, ContentTypes = { "application/problem+json" } };
+        return ProblemResponses.Result(context.HttpContext, StatusCodes.Status400BadRequest, detail, errors);
     }
 
     private const string BodyRequired = "A JSON request body is required.";

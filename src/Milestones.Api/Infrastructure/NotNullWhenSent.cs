@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Milestones.Application.Common.Serialization;
@@ -28,13 +27,7 @@ public sealed class NotNullWhenSentFilter : IAsyncActionFilter
         if (fields.Length > 0 && await SentAsNullAsync(context.HttpContext.Request, fields) is { Count: > 0 } nulls)
         {
             var errors = nulls.ToDictionary(f => f, f => new[] { $"{f} cannot be null; leave it out to keep the current value." });
-            var problem = new ValidationProblemDetails(errors)
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Detail = string.Join(" ", errors.Values.SelectMany(v => v)),
-            };
-            ProblemResponses.Shape(problem, context.HttpContext);
-            context.Result = new ObjectResult(problem) { StatusCode = StatusCodes.Status422UnprocessableEntity, ContentTypes = { "application/problem+json" } };
+            context.Result = ProblemResponses.Result(context.HttpContext, StatusCodes.Status422UnprocessableEntity, string.Join(" ", errors.Values.SelectMany(v => v)), errors);
             return;
         }
 

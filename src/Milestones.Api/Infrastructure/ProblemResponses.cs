@@ -98,6 +98,14 @@ public static class ProblemResponses
         await context.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json");
     }
 
+    /// <summary>The same problem as an MVC result, for filters and model-state failures.</summary>
+    public static ObjectResult Result(HttpContext context, int status, string detail, IDictionary<string, string[]> errors)
+    {
+        var problem = new ValidationProblemDetails(errors) { Status = status, Detail = detail };
+        Shape(problem, context);
+        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
+    }
+
     /// <summary>Type, sentence-case title, a detail that says what to do, instance and traceId, whoever made the problem.</summary>
     public static void Shape(ProblemDetails problem, HttpContext context)
     {

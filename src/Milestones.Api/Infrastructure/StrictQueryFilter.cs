@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -32,13 +31,7 @@ public sealed class StrictQueryFilter(IApiDescriptionGroupCollectionProvider des
             return;
         }
 
-        var problem = new ValidationProblemDetails(errors)
-        {
-            Status = StatusCodes.Status400BadRequest,
-            Detail = string.Join(" ", errors.Values.SelectMany(v => v)),
-        };
-        ProblemResponses.Shape(problem, context.HttpContext);
-        context.Result = new ObjectResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
+        context.Result = ProblemResponses.Result(context.HttpContext, StatusCodes.Status400BadRequest, string.Join(" ", errors.Values.SelectMany(v => v)), errors);
     }
 
     public void OnResourceExecuted(ResourceExecutedContext context)
