@@ -64,4 +64,14 @@ public sealed class UsersController : ApiControllerBase
         var key = await Sender.Send(new CreateApiKeyCommand(userId, body.Name ?? "", body.Scopes, body.ExpiresAt), ct);
         return CreatedResource($"/api/v1/users/{userId}/api-keys/{key.Id}", key);
     }
+
+    /// <summary>Another user's keys (global admins; never their secrets).</summary>
+    [HttpGet("{userId:long}/api-keys")]
+    public async Task<ActionResult<ListEnvelope<ApiKeyDto>>> ListApiKeysOfUser(long userId, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
+        Page(await Sender.Send(new ListApiKeysQuery(limit, offset, page, userId), ct));
+
+    /// <summary>One of another user's keys (global admins): the `Location` of a key an admin issued.</summary>
+    [HttpGet("{userId:long}/api-keys/{keyId:long}")]
+    public async Task<ActionResult<DataEnvelope<ApiKeyDto>>> GetApiKeyOfUser(long userId, long keyId, CancellationToken ct) =>
+        Resource(await Sender.Send(new GetApiKeyQuery(keyId, userId), ct));
 }

@@ -16,12 +16,18 @@ public abstract class BaseEntity
     public void ClearDomainEvents() => _domainEvents.Clear();
 }
 
-/// <summary>Created/updated timestamps, written by the auditing interceptor, never by hand.</summary>
+/// <summary>
+/// Created/updated timestamps, written by the auditing interceptor. A factory whose other fields
+/// depend on the creation instant (a milestone created as reached) states that instant itself
+/// with <see cref="CreatedAtInstant"/>, and the interceptor keeps it.
+/// </summary>
 public abstract class AuditableEntity : BaseEntity
 {
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; private set; }
+
+    protected void CreatedAtInstant(DateTime now) => CreatedAt = UpdatedAt = now;
 }
 
 /// <summary>Something that happened in the domain. Dispatched after the change is saved, inside its transaction.</summary>

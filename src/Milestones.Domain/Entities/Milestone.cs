@@ -113,6 +113,7 @@ public sealed class Milestone : AuditableEntity
             GoalAmount = goalAmount,
             CreatedById = createdById,
         };
+        milestone.CreatedAtInstant(now); // reachedAt of a milestone created as reached equals its createdAt
         milestone.Raise(new MilestoneCreated(milestone, status));
         return milestone;
     }

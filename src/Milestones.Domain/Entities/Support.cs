@@ -29,6 +29,11 @@ public sealed class Support : BaseEntity
 
     public static Support Pledge(Milestone milestone, long supporterId, decimal amount, string? message, DateTime now)
     {
+        if (milestone.IsDefault)
+        {
+            throw new DomainException("The default milestone is a bucket for tasks and takes no pledges; pledge on one of the project's other milestones.");
+        }
+
         if (milestone.IsDeleted || !milestone.IsOpen)
         {
             throw new DomainException("Support can only be pledged on a pending or in-progress milestone.");

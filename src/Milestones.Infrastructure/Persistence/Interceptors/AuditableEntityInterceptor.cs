@@ -31,8 +31,9 @@ public sealed class AuditableEntityInterceptor(TimeProvider clock) : SaveChanges
         {
             if (entry.State == EntityState.Added)
             {
-                entry.Property(e => e.CreatedAt).CurrentValue = now;
-                entry.Property(e => e.UpdatedAt).CurrentValue = now;
+                var created = entry.Entity.CreatedAt == default ? now : entry.Entity.CreatedAt;
+                entry.Property(e => e.CreatedAt).CurrentValue = created;
+                entry.Property(e => e.UpdatedAt).CurrentValue = created;
             }
             else if (entry.State == EntityState.Modified)
             {

@@ -23,8 +23,9 @@ public sealed class PledgeSupportValidator : AbstractValidator<PledgeSupportComm
     public PledgeSupportValidator()
     {
         RuleFor(x => x.Amount).NotNull().WithMessage("amount is required.")
-            .Must(a => a is null || (a > 0 && a <= Money.MaxAmount && Money.HasAtMostTwoDecimals(a.Value)))
-            .WithMessage("amount must be more than 0 and at most 1,000,000, with at most 2 decimals.");
+            .Must(a => a is null || a > 0).WithMessage("amount must be greater than 0.")
+            .Must(a => a is null || a <= Money.MaxAmount).WithMessage("amount must be at most 1000000.")
+            .Must(a => a is null || a > Money.MaxAmount || Money.HasAtMostTwoDecimals(a.Value)).WithMessage("amount must have at most 2 decimals.");
         RuleFor(x => x.Message).MaximumLength(Support.MessageMaxLength)
             .WithMessage($"message must be at most {Support.MessageMaxLength} characters.");
     }

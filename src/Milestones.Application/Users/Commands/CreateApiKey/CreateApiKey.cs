@@ -35,11 +35,7 @@ public sealed class CreateApiKeyHandler(IApplicationDbContext db, IMapper mapper
 {
     public async ValueTask<CreatedApiKeyDto> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
     {
-        var ownerId = command.UserId ?? caller.Id!.Value;
-        if (command.UserId is not null && !(caller.IsAdmin && caller.HasScope(ScopeNames.Admin)))
-        {
-            throw new ForbiddenAccessException("Only global administrators can create keys for other users.");
-        }
+        var ownerId = KeyOwner.Resolve(caller, command.UserId, "create keys");
 
         var owner = await db.Users.FirstOrDefaultAsync(u => u.Id == ownerId, cancellationToken)
             ?? throw new NotFoundException("User", ownerId);

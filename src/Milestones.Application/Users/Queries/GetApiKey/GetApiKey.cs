@@ -10,16 +10,16 @@ using Milestones.Domain.Common;
 
 namespace Milestones.Application.Users.Queries.GetApiKey;
 
-/// <summary>One of the caller's own keys (never its secret).</summary>
+/// <summary>One of the caller's own keys or, for a global admin, another user's (never its secret).</summary>
 [RequiresScope(Scopes.Read)]
-public sealed record GetApiKeyQuery(long KeyId) : IQuery<ApiKeyDto>;
+public sealed record GetApiKeyQuery(long KeyId, long? UserId = null) : IQuery<ApiKeyDto>;
 
 public sealed class GetApiKeyHandler(IApplicationDbContext db, IMapper mapper, IUser caller) : IQueryHandler<GetApiKeyQuery, ApiKeyDto>
 {
     public async ValueTask<ApiKeyDto> Handle(GetApiKeyQuery query, CancellationToken cancellationToken)
     {
-        var me = caller.Id;
-        return await db.ApiKeys.Where(k => k.Id == query.KeyId && k.UserId == me)
+        var owner = KeyOwner.Resolve(caller, query.UserId, "read keys");
+        return await db.ApiKeys.Where(k => k.Id == query.KeyId && k.UserId == owner)
             .ProjectTo<ApiKeyDto>(mapper.ConfigurationProvider)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("API key", query.KeyId);

@@ -11,7 +11,8 @@ using Milestones.Domain.Common;
 namespace Milestones.Application.Users.Queries.ListApiKeys;
 
 [RequiresScope(Scopes.Read)]
-public sealed record ListApiKeysQuery(int? Limit, int? Offset, int? Page) : IQuery<PagedList<ApiKeyDto>>, IPagedQuery;
+/// <summary>The caller's keys (<paramref name="UserId"/> null) or, for a global admin, another user's; never their secrets.</summary>
+public sealed record ListApiKeysQuery(int? Limit, int? Offset, int? Page, long? UserId = null) : IQuery<PagedList<ApiKeyDto>>, IPagedQuery;
 
 public sealed class ListApiKeysValidator : FluentValidation.AbstractValidator<ListApiKeysQuery>
 {
@@ -23,8 +24,8 @@ public sealed class ListApiKeysHandler(IApplicationDbContext db, IMapper mapper,
 {
     public async ValueTask<PagedList<ApiKeyDto>> Handle(ListApiKeysQuery query, CancellationToken cancellationToken)
     {
-        var me = caller.Id;
-        var keys = db.ApiKeys.Where(k => k.UserId == me);
+        var owner = KeyOwner.Resolve(caller, query.UserId, "list keys");
+        var keys = db.ApiKeys.Where(k => k.UserId == owner);
         return await keys.OrderByDescending(k => k.Id)
             .ProjectTo<ApiKeyDto>(mapper.ConfigurationProvider)
             .ToPagedListAsync(query, cancellationToken);
