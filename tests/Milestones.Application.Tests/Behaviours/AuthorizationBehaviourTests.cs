@@ -33,7 +33,7 @@ public sealed class AuthorizationBehaviourTests
     private static async Task<int> RunAsync<T>(T message, IUser user)
         where T : IMessage
     {
-        var behaviour = new AuthorizationBehaviour<T, int>(user);
+        var behaviour = new AuthorizationBehaviour<T, int>(user, new ProjectAccess(Mock.Of<IApplicationDbContext>(MockBehavior.Strict), user));
         return await behaviour.Handle(message, (_, _) => ValueTask.FromResult(42), CancellationToken.None);
     }
 
@@ -53,7 +53,7 @@ public sealed class AuthorizationBehaviourTests
     public async Task A_key_without_the_scope_is_forbidden_and_the_handler_never_runs()
     {
         var ran = false;
-        var behaviour = new AuthorizationBehaviour<WriteSomething, int>(Caller(5, false, Scopes.Read).Object);
+        var behaviour = new AuthorizationBehaviour<WriteSomething, int>(Caller(5, false, Scopes.Read).Object, new ProjectAccess(Mock.Of<IApplicationDbContext>(MockBehavior.Strict), Caller(5, false, Scopes.Read).Object));
 
         await Assert.ThrowsAsync<ForbiddenAccessException>(async () =>
             await behaviour.Handle(new WriteSomething(), (_, _) => { ran = true; return ValueTask.FromResult(1); }, CancellationToken.None));

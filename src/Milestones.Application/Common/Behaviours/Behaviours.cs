@@ -15,7 +15,7 @@ namespace Milestones.Application.Common.Behaviours;
 
 // The pipeline, outermost first (registered in this order in AddMediator):
 //   1. LoggingBehaviour             – names the request at Debug level (failures are logged once, at the edge)
-//   2. AuthorizationBehaviour       – API-key scope and global-admin checks
+//   2. AuthorizationBehaviour       – API-key scope, global admin, then project visibility (404) and role (403)
 //   3. ValidationBehaviour          – every FluentValidation validator of the message (422)
 //   4. PerformanceBehaviour         – warns about slow requests
 //   5. TransactionBehaviour         – commands run in one transaction with all their side effects
@@ -40,44 +40,48 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<TMessage> logg
     }
 }
 
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(IUser user) : IPipelineBehavior<TMessage, TResponse>
+/// <summary>
+/// Who may send this: the key's scope and global-admin flag, then, for a request inside a project,
+/// the project's visibility (404) and the caller's role (403), all before validation (SPEC 4's order).
+/// </summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(IUser user, ProjectAccess access) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
     private static readonly ConcurrentDictionary<Type, RequiresScopeAttribute?> Attributes = new();
     private static readonly ConcurrentDictionary<Type, bool> SystemOnly = new();
 
-    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         if (SystemOnly.GetOrAdd(message.GetType(), t => t.GetCustomAttribute<SystemOnlyAttribute>() is not null))
         {
             return user.IsSystem
-                ? next(message, cancellationToken)
+                ? await next(message, cancellationToken)
                 : throw new ForbiddenAccessException("This operation is reserved to the service itself.");
         }
 
         var requirement = Attributes.GetOrAdd(message.GetType(), t => t.GetCustomAttribute<RequiresScopeAttribute>());
 
-        if (!user.IsAuthenticated)
+        if (!user.IsAuthenticated && requirement is not { AllowAnonymous: true })
         {
-            if (requirement is not { AllowAnonymous: true })
-            {
-                throw new UnauthorizedException();
-            }
-
-            return next(message, cancellationToken);
+            throw new UnauthorizedException();
         }
 
-        if (requirement is not null && !user.HasScope(requirement.Scope))
+        if (user.IsAuthenticated && requirement is not null && !user.HasScope(requirement.Scope))
         {
             throw new ForbiddenAccessException($"This API key lacks the '{requirement.Scope}' scope.");
         }
 
-        if (requirement is { GlobalAdmin: true } && !user.IsAdmin)
+        if (user.IsAuthenticated && requirement is { GlobalAdmin: true } && !user.IsAdmin)
         {
             throw new ForbiddenAccessException("Only global administrators can do this.");
         }
 
-        return next(message, cancellationToken);
+        if (message is IProjectRequest inProject)
+        {
+            await inProject.AuthorizeAsync(access, cancellationToken);
+        }
+
+        return await next(message, cancellationToken);
     }
 }
 

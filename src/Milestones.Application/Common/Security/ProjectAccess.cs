@@ -30,63 +30,77 @@ public sealed record ProjectPermission(long ProjectId, Visibility Visibility, Pr
 }
 
 /// <summary>
+/// A request about something inside a project. The pipeline authorizes it before validation, so the
+/// checks run in SPEC 4's order: visibility (404), role (403), then validation (422), If-Match (412).
+/// </summary>
+public interface IProjectRequest
+{
+    ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Resolves the caller's permission in a project. A private project is reported as not found to
-/// anyone who is not a member, so its existence never leaks.
+/// anyone who is not a member, so its existence never leaks; a deleted milestone, and the tasks and
+/// supports under it, are not found to anyone but the project's admins. Answers are remembered for
+/// the request, so the pipeline's check and the handler's own lookup cost one query.
 /// </summary>
 public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
 {
-    public async Task<ProjectPermission> ForProjectAsync(long projectId, CancellationToken ct)
-    {
-        var userId = user.Id;
-        var found = await db.Projects
-            .Where(p => p.Id == projectId)
-            .Select(p => new
+    private readonly Dictionary<(string Kind, long Id), ProjectPermission> _known = [];
+
+    public Task<ProjectPermission> ForProjectAsync(long projectId, CancellationToken ct) =>
+        RememberAsync("Project", projectId, async () =>
+        {
+            var userId = user.Id;
+            var found = await db.Projects
+                .Where(p => p.Id == projectId)
+                .Select(p => new
+                {
+                    p.Visibility,
+                    Role = p.Members.Where(m => m.UserId == userId).Select(m => (ProjectRole?)m.Role).FirstOrDefault(),
+                })
+                .FirstOrDefaultAsync(ct);
+
+            if (found is null || (found.Visibility == Visibility.Private && found.Role is null))
             {
-                p.Visibility,
-                Role = p.Members.Where(m => m.UserId == userId).Select(m => (ProjectRole?)m.Role).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct);
+                throw new NotFoundException("Project", projectId);
+            }
 
-        if (found is null || (found.Visibility == Visibility.Private && found.Role is null))
+            return new ProjectPermission(projectId, found.Visibility, found.Role);
+        });
+
+    /// <summary>The permission in the project of a milestone; a deleted one only for the project's admins (to see and restore it).</summary>
+    public Task<ProjectPermission> ForMilestoneAsync(long milestoneId, CancellationToken ct) =>
+        RememberAsync("Milestone", milestoneId, async () =>
         {
-            throw new NotFoundException("Project", projectId);
-        }
+            var found = await db.Milestones.IgnoreQueryFilters()
+                .Where(m => m.Id == milestoneId && m.Project!.DeletedAt == null)
+                .Select(m => new { m.ProjectId, Deleted = m.DeletedAt != null })
+                .FirstOrDefaultAsync(ct);
+            return await InsideAsync(found?.ProjectId, found?.Deleted == true, "Milestone", milestoneId, ct);
+        });
 
-        return new ProjectPermission(projectId, found.Visibility, found.Role);
-    }
-
-    /// <summary>The permission in the project of a milestone (deleted ones included, for admins to restore).</summary>
-    public async Task<ProjectPermission> ForMilestoneAsync(long milestoneId, CancellationToken ct)
-    {
-        var projectId = await db.Milestones.IgnoreQueryFilters()
-            .Where(m => m.Id == milestoneId && m.Project!.DeletedAt == null)
-            .Select(m => (long?)m.ProjectId)
-            .FirstOrDefaultAsync(ct);
-
-        return await ForProjectOfAsync(projectId, "Milestone", milestoneId, ct);
-    }
-
-    /// <summary>
-    /// The permission in the project that owns a resource (<paramref name="projectId"/> null: no
-    /// such resource). Whatever is not visible is reported as the resource itself not being found,
-    /// so a child never reveals its private parent.
-    /// </summary>
-    public async Task<ProjectPermission> ForProjectOfAsync(long? projectId, string resource, object key, CancellationToken ct)
-    {
-        if (projectId is null)
+    /// <summary>The permission in the project of a live task; one under a deleted milestone only for admins.</summary>
+    public Task<ProjectPermission> ForTaskAsync(long taskId, CancellationToken ct) =>
+        RememberAsync("Task", taskId, async () =>
         {
-            throw new NotFoundException(resource, key);
-        }
+            var found = await db.Tasks.IgnoreQueryFilters()
+                .Where(t => t.Id == taskId && t.DeletedAt == null)
+                .Select(t => new { t.ProjectId, Deleted = db.Milestones.IgnoreQueryFilters().Any(m => m.Id == t.MilestoneId && m.DeletedAt != null) })
+                .FirstOrDefaultAsync(ct);
+            return await InsideAsync(found?.ProjectId, found?.Deleted == true, "Task", taskId, ct);
+        });
 
-        try
+    /// <summary>The permission in the project of a support; one on a deleted milestone only for admins.</summary>
+    public Task<ProjectPermission> ForSupportAsync(long supportId, CancellationToken ct) =>
+        RememberAsync("Support", supportId, async () =>
         {
-            return await ForProjectAsync(projectId.Value, ct);
-        }
-        catch (NotFoundException)
-        {
-            throw new NotFoundException(resource, key);
-        }
-    }
+            var found = await db.Supports.IgnoreQueryFilters()
+                .Where(s => s.Id == supportId)
+                .Select(s => new { s.ProjectId, Deleted = db.Milestones.IgnoreQueryFilters().Any(m => m.Id == s.MilestoneId && m.DeletedAt != null) })
+                .FirstOrDefaultAsync(ct);
+            return await InsideAsync(found?.ProjectId, found?.Deleted == true, "Support", supportId, ct);
+        });
 
     /// <summary>Project ids the caller may read: the ones they belong to, and every public one.</summary>
     public IQueryable<long> ReadableProjectIds()
@@ -104,5 +118,41 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
         return db.ProjectMembers
             .Where(m => m.UserId == userId && m.Role == ProjectRole.Admin)
             .Select(m => m.ProjectId);
+    }
+
+    /// <summary>
+    /// The permission in the project that owns a resource (<paramref name="projectId"/> null: no such
+    /// resource). Whatever is not visible is reported as the resource itself not being found, so a
+    /// child never reveals its private parent, nor a non-admin a deleted milestone.
+    /// </summary>
+    private async Task<ProjectPermission> InsideAsync(long? projectId, bool deleted, string resource, long key, CancellationToken ct)
+    {
+        if (projectId is null)
+        {
+            throw new NotFoundException(resource, key);
+        }
+
+        ProjectPermission permission;
+        try
+        {
+            permission = await ForProjectAsync(projectId.Value, ct);
+        }
+        catch (NotFoundException)
+        {
+            throw new NotFoundException(resource, key);
+        }
+
+        return deleted && !permission.IsAdmin ? throw new NotFoundException(resource, key) : permission;
+    }
+
+    private async Task<ProjectPermission> RememberAsync(string kind, long id, Func<Task<ProjectPermission>> resolve)
+    {
+        if (!_known.TryGetValue((kind, id), out var permission))
+        {
+            permission = await resolve();
+            _known[(kind, id)] = permission;
+        }
+
+        return permission;
     }
 }

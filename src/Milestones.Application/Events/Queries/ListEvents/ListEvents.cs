@@ -13,7 +13,11 @@ namespace Milestones.Application.Events.Queries.ListEvents;
 /// <summary>A project's activity log, newest first. <c>before</c> is a cursor: an event id; only older events follow.</summary>
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
 public sealed record ListEventsQuery(long ProjectId, string? Type, long? MilestoneId, long? Before, int? Limit, int? Offset, int? Page)
-    : IQuery<PagedList<EventDto>>, IPagedQuery;
+    : IQuery<PagedList<EventDto>>, IPagedQuery, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        await access.ForProjectAsync(ProjectId, cancellationToken);
+}
 
 public sealed class ListEventsValidator : AbstractValidator<ListEventsQuery>
 {
@@ -25,12 +29,11 @@ public sealed class ListEventsValidator : AbstractValidator<ListEventsQuery>
     }
 }
 
-public sealed class ListEventsHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+public sealed class ListEventsHandler(IApplicationDbContext db, IMapper mapper)
     : IQueryHandler<ListEventsQuery, PagedList<EventDto>>
 {
     public async ValueTask<PagedList<EventDto>> Handle(ListEventsQuery query, CancellationToken cancellationToken)
     {
-        await access.ForProjectAsync(query.ProjectId, cancellationToken);
         var events = db.Events.Where(e => e.ProjectId == query.ProjectId);
         if (!string.IsNullOrEmpty(query.Type))
         {

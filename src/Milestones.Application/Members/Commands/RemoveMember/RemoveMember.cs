@@ -9,18 +9,19 @@ using Milestones.Domain.Common;
 namespace Milestones.Application.Members.Commands.RemoveMember;
 
 [RequiresScope(Scopes.Write)]
-public sealed record RemoveMemberCommand(long ProjectId, string IdOrUsername) : ICommand<DeletedResult>;
+public sealed record RemoveMemberCommand(long ProjectId, string IdOrUsername) : ICommand<DeletedResult>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForProjectAsync(ProjectId, cancellationToken)).RequireAdmin("manage members");
+}
 
-public sealed class RemoveMemberHandler(IApplicationDbContext db, ProjectAccess access)
+public sealed class RemoveMemberHandler(IApplicationDbContext db)
     : ICommandHandler<RemoveMemberCommand, DeletedResult>
 {
     public async ValueTask<DeletedResult> Handle(RemoveMemberCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
-        permission.RequireAdmin("manage members");
-
         var userId = await db.UserIdAsync(command.IdOrUsername, cancellationToken);
-        var project = await db.Projects.Include(p => p.Members).FirstAsync(p => p.Id == command.ProjectId, cancellationToken);
+        var project = await db.Projects.Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken).OrNotFound("Project", command.ProjectId);
         if (project.RoleOf(userId) is null)
         {
             throw new NotFoundException("Member", command.IdOrUsername);

@@ -3,6 +3,7 @@ using AutoMapper.QueryableExtensions;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Exceptions;
 using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Mapping;
 using Milestones.Application.Common.Models;
@@ -14,7 +15,11 @@ namespace Milestones.Application.Members.Commands.SetMember;
 
 /// <summary>Adds a member with a role, or changes a member's role (PUT is idempotent).</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record SetMemberCommand(long ProjectId, string IdOrUsername, string? Role) : ICommand<MemberDto>;
+public sealed record SetMemberCommand(long ProjectId, string IdOrUsername, string? Role) : ICommand<MemberDto>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForProjectAsync(ProjectId, cancellationToken)).RequireAdmin("manage members");
+}
 
 public sealed class SetMemberValidator : AbstractValidator<SetMemberCommand>
 {
@@ -26,16 +31,13 @@ public sealed class SetMemberValidator : AbstractValidator<SetMemberCommand>
     }
 }
 
-public sealed class SetMemberHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+public sealed class SetMemberHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
     : ICommandHandler<SetMemberCommand, MemberDto>
 {
     public async ValueTask<MemberDto> Handle(SetMemberCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
-        permission.RequireAdmin("manage members");
-
         var userId = await db.UserIdAsync(command.IdOrUsername, cancellationToken);
-        var project = await db.Projects.Include(p => p.Members).FirstAsync(p => p.Id == command.ProjectId, cancellationToken);
+        var project = await db.Projects.Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken).OrNotFound("Project", command.ProjectId);
         project.SetMemberRole(userId, EnumValues<ProjectRole>.Parse(command.Role!), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -24,7 +24,11 @@ public sealed record CreateMilestoneCommand(
     DateTime? DueDate,
     int? Position,
     decimal? GoalAmount,
-    IReadOnlyList<NewTask>? Tasks) : ICommand<MilestoneDto>;
+    IReadOnlyList<NewTask>? Tasks) : ICommand<MilestoneDto>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForProjectAsync(ProjectId, cancellationToken)).RequireEditor("create milestones");
+}
 
 public sealed class CreateMilestoneValidator : AbstractValidator<CreateMilestoneCommand>
 {
@@ -50,13 +54,11 @@ public sealed class CreateMilestoneValidator : AbstractValidator<CreateMilestone
 }
 
 /// <summary>Creates a milestone (admins and achievers), at the end unless a position is given, with its optional tasks, in one transaction.</summary>
-public sealed class CreateMilestoneHandler(IApplicationDbContext db, IMapper mapper, IUser caller, ProjectAccess access, TimeProvider clock)
+public sealed class CreateMilestoneHandler(IApplicationDbContext db, IMapper mapper, IUser caller, TimeProvider clock)
     : ICommandHandler<CreateMilestoneCommand, MilestoneDto>
 {
     public async ValueTask<MilestoneDto> Handle(CreateMilestoneCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
-        permission.RequireEditor("create milestones");
         await db.EnsureTitleFreeAsync(command.ProjectId, command.Title, null, cancellationToken);
 
         var position = command.Position ?? await db.NextMilestonePositionAsync(command.ProjectId, cancellationToken);

@@ -22,8 +22,11 @@ namespace Milestones.Application.Milestones.Commands.DeleteMilestone;
 /// </summary>
 [RequiresScope(Scopes.Write)]
 public sealed record DeleteMilestoneCommand(long MilestoneId, string? Tasks = null, long? ReassignTo = null, string? IfMatch = null)
-    : ICommand<DeleteMilestoneResult>, IConditionalCommand
+    : ICommand<DeleteMilestoneResult>, IConditionalCommand, IProjectRequest
 {
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForMilestoneAsync(MilestoneId, cancellationToken)).RequireAdmin("delete milestones");
+
     public IMessage CurrentRepresentationQuery() => new GetMilestoneQuery(MilestoneId);
 }
 
@@ -41,14 +44,11 @@ public sealed class DeleteMilestoneValidator : AbstractValidator<DeleteMilestone
     }
 }
 
-public sealed class DeleteMilestoneHandler(IApplicationDbContext db, ProjectAccess access, TimeProvider clock)
+public sealed class DeleteMilestoneHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<DeleteMilestoneCommand, DeleteMilestoneResult>
 {
     public async ValueTask<DeleteMilestoneResult> Handle(DeleteMilestoneCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForMilestoneAsync(command.MilestoneId, cancellationToken);
-        permission.RequireAdmin("delete milestones");
-
         var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == command.MilestoneId, cancellationToken)
             ?? throw new NotFoundException("Milestone", command.MilestoneId);
         var disposal = EnumValues<TaskDisposal>.ParseOrNull(command.Tasks) ?? TaskDisposal.Reassign;

@@ -16,7 +16,11 @@ namespace Milestones.Application.Milestones.Commands.ReorderMilestones;
 
 /// <summary>The body lists every live categorised milestone of the project exactly once; they get positions 1..N.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record ReorderMilestonesCommand(long ProjectId, IReadOnlyList<long>? MilestoneIds) : ICommand<IReadOnlyList<MilestoneDto>>;
+public sealed record ReorderMilestonesCommand(long ProjectId, IReadOnlyList<long>? MilestoneIds) : ICommand<IReadOnlyList<MilestoneDto>>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForProjectAsync(ProjectId, cancellationToken)).RequireEditor("reorder milestones");
+}
 
 public sealed class ReorderMilestonesValidator : AbstractValidator<ReorderMilestonesCommand>
 {
@@ -31,14 +35,11 @@ public sealed class ReorderMilestonesValidator : AbstractValidator<ReorderMilest
     }
 }
 
-public sealed class ReorderMilestonesHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+public sealed class ReorderMilestonesHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
     : ICommandHandler<ReorderMilestonesCommand, IReadOnlyList<MilestoneDto>>
 {
     public async ValueTask<IReadOnlyList<MilestoneDto>> Handle(ReorderMilestonesCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
-        permission.RequireEditor("reorder milestones");
-
         var ids = command.MilestoneIds!;
         var live = await db.Milestones
             .Where(m => m.ProjectId == command.ProjectId && m.Type == MilestoneType.Categorised)
@@ -62,7 +63,7 @@ public sealed class ReorderMilestonesHandler(IApplicationDbContext db, IMapper m
             throw new ValidationException(new Dictionary<string, string[]> { ["milestoneIds"] = [.. errors] });
         }
 
-        var project = await db.Projects.FirstAsync(p => p.Id == command.ProjectId, cancellationToken);
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken).OrNotFound("Project", command.ProjectId);
         project.ReorderMilestones(ids.Select(id => live[id]).ToList());
         await db.SaveChangesAsync(cancellationToken);
 

@@ -11,16 +11,17 @@ namespace Milestones.Application.Milestones.Commands.RestoreMilestone;
 
 /// <summary>Brings a deleted milestone back (admins only); 409 when its title was taken meanwhile.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record RestoreMilestoneCommand(long MilestoneId) : ICommand<MilestoneDto>;
+public sealed record RestoreMilestoneCommand(long MilestoneId) : ICommand<MilestoneDto>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForMilestoneAsync(MilestoneId, cancellationToken)).RequireAdmin("restore milestones");
+}
 
-public sealed class RestoreMilestoneHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+public sealed class RestoreMilestoneHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
     : ICommandHandler<RestoreMilestoneCommand, MilestoneDto>
 {
     public async ValueTask<MilestoneDto> Handle(RestoreMilestoneCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForMilestoneAsync(command.MilestoneId, cancellationToken);
-        permission.RequireAdmin("restore milestones");
-
         var milestone = await db.Milestones.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.Id == command.MilestoneId, cancellationToken)
             ?? throw new NotFoundException("Milestone", command.MilestoneId);
         if (milestone.IsDeleted)

@@ -17,8 +17,11 @@ namespace Milestones.Application.Milestones.Commands.UpdateMilestone;
 
 /// <summary>A partial update: only the fields sent change; <c>dueDate</c> and <c>goalAmount</c> sent as null are cleared.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record UpdateMilestoneCommand(long MilestoneId) : ICommand<MilestoneDto>, IConditionalCommand
+public sealed record UpdateMilestoneCommand(long MilestoneId) : ICommand<MilestoneDto>, IConditionalCommand, IProjectRequest
 {
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForMilestoneAsync(MilestoneId, cancellationToken)).RequireEditor("update milestones");
+
     public string? Title { get; init; }
     public string? Description { get; init; }
     public string? Status { get; init; }
@@ -44,14 +47,11 @@ public sealed class UpdateMilestoneValidator : AbstractValidator<UpdateMilestone
     }
 }
 
-public sealed class UpdateMilestoneHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+public sealed class UpdateMilestoneHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
     : ICommandHandler<UpdateMilestoneCommand, MilestoneDto>
 {
     public async ValueTask<MilestoneDto> Handle(UpdateMilestoneCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForMilestoneAsync(command.MilestoneId, cancellationToken);
-        permission.RequireEditor("update milestones");
-
         var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == command.MilestoneId, cancellationToken)
             ?? throw new NotFoundException("Milestone", command.MilestoneId);
         if (command.Title is not null)

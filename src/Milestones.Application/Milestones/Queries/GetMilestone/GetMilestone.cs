@@ -10,7 +10,11 @@ namespace Milestones.Application.Milestones.Queries.GetMilestone;
 
 /// <summary>A milestone. A deleted one is visible to project admins only (so they can restore it).</summary>
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
-public sealed record GetMilestoneQuery(long MilestoneId) : IQuery<MilestoneDto>;
+public sealed record GetMilestoneQuery(long MilestoneId) : IQuery<MilestoneDto>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        await access.ForMilestoneAsync(MilestoneId, cancellationToken);
+}
 
 public sealed class GetMilestoneHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
     : IQueryHandler<GetMilestoneQuery, MilestoneDto>

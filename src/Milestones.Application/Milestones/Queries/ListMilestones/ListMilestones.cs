@@ -20,10 +20,21 @@ namespace Milestones.Application.Milestones.Queries.ListMilestones;
 /// caller may read (optionally <see cref="ProjectId"/> and <see cref="Users"/>, project owners by id or username).
 /// </summary>
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
-public sealed record ListMilestonesQuery : IQuery<PagedList<MilestoneDto>>, IPagedQuery
+public sealed record ListMilestonesQuery : IQuery<PagedList<MilestoneDto>>, IPagedQuery, IProjectRequest
 {
     public static readonly string[] Sorts = ["position", "title", "createdAt", "updatedAt", "dueDate"];
     public static readonly string[] Orders = ["asc", "desc"];
+
+    /// <summary>A project's own list: 404 unless the caller may read it, and deleted milestones for its admins only.</summary>
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken)
+    {
+        if (InProject is { } projectId
+            && (await access.ForProjectAsync(projectId, cancellationToken)) is { IsAdmin: false }
+            && IncludeDeleted == true)
+        {
+            throw new ForbiddenAccessException("Only admins can list deleted milestones.");
+        }
+    }
 
     public long? InProject { get; init; }
     public long? ProjectId { get; init; }
@@ -73,12 +84,6 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
 
         if (query.InProject is { } projectId)
         {
-            var permission = await access.ForProjectAsync(projectId, cancellationToken);
-            if (query.IncludeDeleted == true && !permission.IsAdmin)
-            {
-                throw new ForbiddenAccessException("Only admins can list deleted milestones.");
-            }
-
             milestones = milestones.Where(m => m.ProjectId == projectId);
         }
         else

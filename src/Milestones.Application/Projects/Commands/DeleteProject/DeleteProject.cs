@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Behaviours;
+using Milestones.Application.Common.Exceptions;
 using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Models;
 using Milestones.Application.Common.Security;
@@ -11,20 +12,20 @@ namespace Milestones.Application.Projects.Commands.DeleteProject;
 
 /// <summary>Soft-deletes a project: it disappears from every list and lookup; its rows are kept.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record DeleteProjectCommand(long ProjectId, string? IfMatch = null) : ICommand<DeletedResult>, IConditionalCommand
+public sealed record DeleteProjectCommand(long ProjectId, string? IfMatch = null) : ICommand<DeletedResult>, IConditionalCommand, IProjectRequest
 {
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForProjectAsync(ProjectId, cancellationToken)).RequireAdmin("delete a project");
+
     public IMessage CurrentRepresentationQuery() => new GetProjectQuery(ProjectId);
 }
 
-public sealed class DeleteProjectHandler(IApplicationDbContext db, ProjectAccess access, TimeProvider clock)
+public sealed class DeleteProjectHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<DeleteProjectCommand, DeletedResult>
 {
     public async ValueTask<DeletedResult> Handle(DeleteProjectCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
-        permission.RequireAdmin("delete a project");
-
-        var project = await db.Projects.FirstAsync(p => p.Id == command.ProjectId, cancellationToken);
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken).OrNotFound("Project", command.ProjectId);
         project.SoftDelete(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return new DeletedResult(project.Id);

@@ -8,7 +8,11 @@ using Milestones.Domain.Enums;
 namespace Milestones.Application.Projects.Commands.RecountProject;
 
 [RequiresScope(Scopes.Write)]
-public sealed record RecountProjectCommand(long ProjectId) : ICommand<RecountResult>;
+public sealed record RecountProjectCommand(long ProjectId) : ICommand<RecountResult>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForProjectAsync(ProjectId, cancellationToken)).RequireAdmin("recount a project");
+}
 
 public sealed record CounterFix(string Entity, long Id, string Field, decimal Was, decimal Now);
 
@@ -18,14 +22,11 @@ public sealed record RecountResult(long ProjectId, IReadOnlyList<CounterFix> Fix
 /// Recomputes every counter of a project and its milestones from the rows themselves, fixes what
 /// drifted and reports each fix. Runs in the command's transaction, so it sees one consistent state.
 /// </summary>
-public sealed class RecountProjectHandler(IApplicationDbContext db, ProjectAccess access)
+public sealed class RecountProjectHandler(IApplicationDbContext db)
     : ICommandHandler<RecountProjectCommand, RecountResult>
 {
     public async ValueTask<RecountResult> Handle(RecountProjectCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
-        permission.RequireAdmin("recount a project");
-
         var fixes = new List<CounterFix>();
         var milestones = await db.Milestones.IgnoreQueryFilters()
             .Where(m => m.ProjectId == command.ProjectId)

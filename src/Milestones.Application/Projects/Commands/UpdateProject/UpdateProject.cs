@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Behaviours;
+using Milestones.Application.Common.Exceptions;
 using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Mapping;
 using Milestones.Application.Common.Models;
@@ -16,8 +17,11 @@ namespace Milestones.Application.Projects.Commands.UpdateProject;
 
 [RequiresScope(Scopes.Write)]
 public sealed record UpdateProjectCommand(long ProjectId, string? Name, string? Description, string? Visibility, string? IfMatch = null)
-    : ICommand<ProjectDto>, IConditionalCommand
+    : ICommand<ProjectDto>, IConditionalCommand, IProjectRequest
 {
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForProjectAsync(ProjectId, cancellationToken)).RequireAdmin("update a project");
+
     public IMessage CurrentRepresentationQuery() => new GetProjectQuery(ProjectId);
 }
 
@@ -34,15 +38,12 @@ public sealed class UpdateProjectValidator : AbstractValidator<UpdateProjectComm
     }
 }
 
-public sealed class UpdateProjectHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+public sealed class UpdateProjectHandler(IApplicationDbContext db, IMapper mapper)
     : ICommandHandler<UpdateProjectCommand, ProjectDto>
 {
     public async ValueTask<ProjectDto> Handle(UpdateProjectCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForProjectAsync(command.ProjectId, cancellationToken);
-        permission.RequireAdmin("update a project");
-
-        var project = await db.Projects.FirstAsync(p => p.Id == command.ProjectId, cancellationToken);
+        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken).OrNotFound("Project", command.ProjectId);
         project.Update(command.Name?.Trim(), command.Description, EnumValues<Visibility>.ParseOrNull(command.Visibility));
         await db.SaveChangesAsync(cancellationToken);
         return await db.ProjectDtoAsync(mapper, project.Id, cancellationToken);

@@ -8,14 +8,17 @@ using Milestones.Domain.Common;
 namespace Milestones.Application.Projects.Queries.GetProject;
 
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
-public sealed record GetProjectQuery(long ProjectId) : IQuery<ProjectDto>;
+public sealed record GetProjectQuery(long ProjectId) : IQuery<ProjectDto>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        await access.ForProjectAsync(ProjectId, cancellationToken);
+}
 
-public sealed class GetProjectHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+public sealed class GetProjectHandler(IApplicationDbContext db, IMapper mapper)
     : IQueryHandler<GetProjectQuery, ProjectDto>
 {
     public async ValueTask<ProjectDto> Handle(GetProjectQuery query, CancellationToken cancellationToken)
     {
-        await access.ForProjectAsync(query.ProjectId, cancellationToken);
         return await db.ProjectDtoAsync(mapper, query.ProjectId, cancellationToken);
     }
 }

@@ -16,7 +16,11 @@ namespace Milestones.Application.Supports.Commands.PledgeSupport;
 /// a public project) with a write-scoped key; only on a pending or in-progress milestone (else 409).
 /// </summary>
 [RequiresScope(Scopes.Write)]
-public sealed record PledgeSupportCommand(long MilestoneId, decimal? Amount, string? Message) : ICommand<SupportDto>;
+public sealed record PledgeSupportCommand(long MilestoneId, decimal? Amount, string? Message) : ICommand<SupportDto>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        await access.ForMilestoneAsync(MilestoneId, cancellationToken);
+}
 
 public sealed class PledgeSupportValidator : AbstractValidator<PledgeSupportCommand>
 {
@@ -31,13 +35,12 @@ public sealed class PledgeSupportValidator : AbstractValidator<PledgeSupportComm
     }
 }
 
-public sealed class PledgeSupportHandler(IApplicationDbContext db, IMapper mapper, IUser caller, ProjectAccess access, TimeProvider clock)
+public sealed class PledgeSupportHandler(IApplicationDbContext db, IMapper mapper, IUser caller, TimeProvider clock)
     : ICommandHandler<PledgeSupportCommand, SupportDto>
 {
     public async ValueTask<SupportDto> Handle(PledgeSupportCommand command, CancellationToken cancellationToken)
     {
         // Readable is enough: supporters, achievers, admins, and anyone on a public project.
-        await access.ForMilestoneAsync(command.MilestoneId, cancellationToken);
 
         var milestone = await db.Milestones.IgnoreQueryFilters().FirstAsync(m => m.Id == command.MilestoneId, cancellationToken);
         var support = Support.Pledge(milestone, caller.Id!.Value, command.Amount!.Value, command.Message, clock.GetUtcNow().UtcDateTime);

@@ -11,19 +11,21 @@ namespace Milestones.Application.Supports.Commands.WithdrawSupport;
 
 /// <summary>The supporter withdraws a pledged support, which releases it.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record WithdrawSupportCommand(long SupportId) : ICommand<WithdrawnSupportResult>;
+public sealed record WithdrawSupportCommand(long SupportId) : ICommand<WithdrawnSupportResult>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        await access.ForSupportAsync(SupportId, cancellationToken);
+}
 
 public sealed record WithdrawnSupportResult(long Id, SupportStatus Status, DateTime ResolvedAt) : DeletedResult(Id);
 
-public sealed class WithdrawSupportHandler(IApplicationDbContext db, IUser caller, ProjectAccess access, TimeProvider clock)
+public sealed class WithdrawSupportHandler(IApplicationDbContext db, IUser caller, TimeProvider clock)
     : ICommandHandler<WithdrawSupportCommand, WithdrawnSupportResult>
 {
     public async ValueTask<WithdrawnSupportResult> Handle(WithdrawSupportCommand command, CancellationToken cancellationToken)
     {
-        var support = await db.Supports.FirstOrDefaultAsync(s => s.Id == command.SupportId, cancellationToken);
-        await access.ForProjectOfAsync(support?.ProjectId, "Support", command.SupportId, cancellationToken);
-
-        if (support!.SupporterId != caller.Id)
+        var support = await db.Supports.FirstAsync(s => s.Id == command.SupportId, cancellationToken);
+        if (support.SupporterId != caller.Id)
         {
             throw new ForbiddenAccessException("Only the supporter can withdraw a pledge.");
         }

@@ -11,9 +11,13 @@ using Milestones.Domain.Common;
 namespace Milestones.Application.Supports.Queries.GetSupport;
 
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
-public sealed record GetSupportQuery(long SupportId) : IQuery<SupportDto>;
+public sealed record GetSupportQuery(long SupportId) : IQuery<SupportDto>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        await access.ForSupportAsync(SupportId, cancellationToken);
+}
 
-public sealed class GetSupportHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access) : IQueryHandler<GetSupportQuery, SupportDto>
+public sealed class GetSupportHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetSupportQuery, SupportDto>
 {
     public async ValueTask<SupportDto> Handle(GetSupportQuery query, CancellationToken cancellationToken)
     {
@@ -21,7 +25,6 @@ public sealed class GetSupportHandler(IApplicationDbContext db, IMapper mapper, 
             .ProjectTo<SupportDto>(mapper.ConfigurationProvider)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Support", query.SupportId);
-        await access.ForProjectOfAsync(support.ProjectId, "Support", query.SupportId, cancellationToken);
         return support;
     }
 }

@@ -15,7 +15,11 @@ namespace Milestones.Application.Supports.Queries.ListSupports;
 
 /// <summary>A milestone's supports, newest first; <c>status</c> filters.</summary>
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
-public sealed record ListSupportsQuery(long MilestoneId, string? Status, int? Limit, int? Offset, int? Page) : IQuery<PagedList<SupportDto>>, IPagedQuery;
+public sealed record ListSupportsQuery(long MilestoneId, string? Status, int? Limit, int? Offset, int? Page) : IQuery<PagedList<SupportDto>>, IPagedQuery, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        await access.ForMilestoneAsync(MilestoneId, cancellationToken);
+}
 
 public sealed class ListSupportsValidator : AbstractValidator<ListSupportsQuery>
 {

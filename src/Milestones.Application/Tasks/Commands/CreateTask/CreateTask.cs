@@ -12,7 +12,11 @@ using Milestones.Domain.Entities;
 namespace Milestones.Application.Tasks.Commands.CreateTask;
 
 [RequiresScope(Scopes.Write)]
-public sealed record CreateTaskCommand(long MilestoneId, string Title, bool Completed, int? Position) : ICommand<TaskDto>;
+public sealed record CreateTaskCommand(long MilestoneId, string Title, bool Completed, int? Position) : ICommand<TaskDto>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForMilestoneAsync(MilestoneId, cancellationToken)).RequireEditor("create tasks");
+}
 
 public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
 {
@@ -24,14 +28,11 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
     }
 }
 
-public sealed class CreateTaskHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+public sealed class CreateTaskHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
     : ICommandHandler<CreateTaskCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForMilestoneAsync(command.MilestoneId, cancellationToken);
-        permission.RequireEditor("create tasks");
-
         var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == command.MilestoneId, cancellationToken)
             ?? throw new NotFoundException("Milestone", command.MilestoneId);
         var position = command.Position ?? await db.NextTaskPositionAsync(milestone.Id, cancellationToken);

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Behaviours;
+using Milestones.Application.Common.Exceptions;
 using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Models;
 using Milestones.Application.Common.Security;
@@ -10,20 +11,20 @@ using Milestones.Domain.Common;
 namespace Milestones.Application.Tasks.Commands.DeleteTask;
 
 [RequiresScope(Scopes.Write)]
-public sealed record DeleteTaskCommand(long TaskId, string? IfMatch = null) : ICommand<DeletedResult>, IConditionalCommand
+public sealed record DeleteTaskCommand(long TaskId, string? IfMatch = null) : ICommand<DeletedResult>, IConditionalCommand, IProjectRequest
 {
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForTaskAsync(TaskId, cancellationToken)).RequireEditor("delete tasks");
+
     public IMessage CurrentRepresentationQuery() => new GetTaskQuery(TaskId);
 }
 
-public sealed class DeleteTaskHandler(IApplicationDbContext db, ProjectAccess access, TimeProvider clock)
+public sealed class DeleteTaskHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<DeleteTaskCommand, DeletedResult>
 {
     public async ValueTask<DeletedResult> Handle(DeleteTaskCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForTaskAsync(db, command.TaskId, cancellationToken);
-        permission.RequireEditor("delete tasks");
-
-        var task = await db.Tasks.FirstAsync(t => t.Id == command.TaskId, cancellationToken);
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken).OrNotFound("Task", command.TaskId);
         task.SoftDelete(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
         return new DeletedResult(task.Id);

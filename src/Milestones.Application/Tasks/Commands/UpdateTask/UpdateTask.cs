@@ -17,8 +17,11 @@ namespace Milestones.Application.Tasks.Commands.UpdateTask;
 
 /// <summary>Renames, completes / re-opens, repositions, or moves a task to another live milestone of its project.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record UpdateTaskCommand(long TaskId) : ICommand<TaskDto>, IConditionalCommand
+public sealed record UpdateTaskCommand(long TaskId) : ICommand<TaskDto>, IConditionalCommand, IProjectRequest
 {
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        (await access.ForTaskAsync(TaskId, cancellationToken)).RequireEditor("update tasks");
+
     public string? Title { get; init; }
     public bool? Completed { get; init; }
     public long? MilestoneId { get; init; }
@@ -38,15 +41,12 @@ public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
     }
 }
 
-public sealed class UpdateTaskHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+public sealed class UpdateTaskHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
     : ICommandHandler<UpdateTaskCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(UpdateTaskCommand command, CancellationToken cancellationToken)
     {
-        var permission = await access.ForTaskAsync(db, command.TaskId, cancellationToken);
-        permission.RequireEditor("update tasks");
-
-        var task = await db.Tasks.FirstAsync(t => t.Id == command.TaskId, cancellationToken);
+        var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken).OrNotFound("Task", command.TaskId);
         var now = clock.GetUtcNow().UtcDateTime;
 
         if (command.MilestoneId is { } targetId && targetId != task.MilestoneId)

@@ -8,13 +8,16 @@ using Milestones.Domain.Common;
 namespace Milestones.Application.Tasks.Queries.GetTask;
 
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
-public sealed record GetTaskQuery(long TaskId) : IQuery<TaskDto>;
+public sealed record GetTaskQuery(long TaskId) : IQuery<TaskDto>, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        await access.ForTaskAsync(TaskId, cancellationToken);
+}
 
-public sealed class GetTaskHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access) : IQueryHandler<GetTaskQuery, TaskDto>
+public sealed class GetTaskHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetTaskQuery, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(GetTaskQuery query, CancellationToken cancellationToken)
     {
-        await access.ForTaskAsync(db, query.TaskId, cancellationToken);
         return await db.TaskDtoAsync(mapper, query.TaskId, cancellationToken);
     }
 }

@@ -14,19 +14,22 @@ namespace Milestones.Application.Tasks.Queries.ListTasks;
 
 /// <summary>A milestone's live tasks by position; <c>completed</c> filters.</summary>
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
-public sealed record ListTasksQuery(long MilestoneId, bool? Completed, int? Limit, int? Offset, int? Page) : IQuery<PagedList<TaskDto>>, IPagedQuery;
+public sealed record ListTasksQuery(long MilestoneId, bool? Completed, int? Limit, int? Offset, int? Page) : IQuery<PagedList<TaskDto>>, IPagedQuery, IProjectRequest
+{
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+        await access.ForMilestoneAsync(MilestoneId, cancellationToken);
+}
 
 public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
 {
     public ListTasksValidator() => Include(new PagingValidator<ListTasksQuery>());
 }
 
-public sealed class ListTasksHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+public sealed class ListTasksHandler(IApplicationDbContext db, IMapper mapper)
     : IQueryHandler<ListTasksQuery, PagedList<TaskDto>>
 {
     public async ValueTask<PagedList<TaskDto>> Handle(ListTasksQuery query, CancellationToken cancellationToken)
     {
-        await access.ForMilestoneAsync(query.MilestoneId, cancellationToken);
         if (!await db.Milestones.AnyAsync(m => m.Id == query.MilestoneId, cancellationToken))
         {
             throw new NotFoundException("Milestone", query.MilestoneId);
