@@ -45,6 +45,7 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // ProblemExceptionHandler logs each server fault once; the middleware's own log would repeat it.
 builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
 builder.Services.AddCallerRateLimiting(builder.Configuration);
+builder.Services.AddConfiguredCors(builder.Configuration);
 // An id too large for 64 bits still reaches its action, whose binding answers 400 naming it (not a 404).
 builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["long"] = typeof(WholeNumberRouteConstraint));
 // SIGTERM: stop accepting, let in-flight requests (uploads included) finish for up to this long.
@@ -93,6 +94,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.Use(HeadRequests.AsGet);
 app.UseRouting();
+app.UseCors();
 app.UseMiddleware<RequestBodyMiddleware>();
 app.UseAuthentication();
 app.UseCallerRateLimiting();

@@ -47,8 +47,12 @@ public abstract class ApiControllerBase : ControllerBase
         return Created(location, new DataEnvelope<T>(data));
     }
 
-    protected ActionResult<ListEnvelope<T>> Page<T>(PagedList<T> page) =>
-        Ok(new ListEnvelope<T>(page.Items, page.Count, page.Limit, page.Offset));
+    /// <summary>A page of a list, with an RFC 8288 <c>Link</c> header: first, prev, next, last.</summary>
+    protected ActionResult<ListEnvelope<T>> Page<T>(PagedList<T> page)
+    {
+        Response.Headers.Link = PageLinks.For(Request, page.Count, page.Limit, page.Offset);
+        return Ok(new ListEnvelope<T>(page.Items, page.Count, page.Limit, page.Offset));
+    }
 
     protected ActionResult<ListEnvelope<T>> List<T>(IReadOnlyList<T> items) =>
         Ok(new ListEnvelope<T>(items, items.Count, items.Count, 0));
