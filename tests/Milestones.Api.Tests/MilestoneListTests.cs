@@ -22,7 +22,7 @@ public sealed class MilestoneListTests(ApiFactory factory) : ApiTestBase(factory
     [Fact]
     public async Task The_list_is_ordered_by_position_with_count_limit_and_offset()
     {
-        var id = await ProjectWithMilestonesAsync(new { title = "b", position = 2 }, new { title = "a", position = 1 });
+        var id = await ProjectWithMilestonesAsync(new { title = "b", position = 1 }, new { title = "a", position = 1 });
 
         var result = await Admin.Get($"/api/v1/projects/{id}/milestones");
 

@@ -30,11 +30,12 @@ public sealed class MilestonesTests(ApiFactory factory) : ApiTestBase(factory)
     public async Task Position_defaults_to_last_plus_one()
     {
         var project = await Given.ProjectAsync(Admin);
-        await Given.MilestoneAsync(Admin, project.Id(), new { title = "a", position = 7 });
+        await Given.MilestoneAsync(Admin, project.Id(), new { title = "a" });
+        await Given.MilestoneAsync(Admin, project.Id(), new { title = "b" });
 
-        var next = await Given.MilestoneAsync(Admin, project.Id(), new { title = "b" });
+        var next = await Given.MilestoneAsync(Admin, project.Id(), new { title = "c" });
 
-        Assert.Equal(8, next.Int("position"));
+        Assert.Equal(3, next.Int("position"));
     }
 
     [Fact]

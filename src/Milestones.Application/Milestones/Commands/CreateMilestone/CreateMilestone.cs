@@ -61,7 +61,7 @@ public sealed class CreateMilestoneHandler(IApplicationDbContext db, IMapper map
     {
         await db.EnsureTitleFreeAsync(command.ProjectId, command.Title, null, cancellationToken);
 
-        var position = command.Position ?? await db.NextMilestonePositionAsync(command.ProjectId, cancellationToken);
+        var position = await db.TakeMilestoneSlotAsync(command.ProjectId, command.Position, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var milestone = Milestone.Create(

@@ -63,15 +63,11 @@ public sealed class DeleteMilestoneHandler(IApplicationDbContext db, TimeProvide
 
         // The domain refuses the default milestone before anything moves.
         milestone.SoftDelete(now, disposal, total, target);
+        await db.CloseMilestoneSlotAsync(milestone, cancellationToken);
 
         if (target is { } targetId)
         {
             var offset = await db.Tasks.Where(t => t.MilestoneId == targetId).MaxAsync(t => (int?)t.Position, cancellationToken) ?? 0;
-            var last = await tasks.MaxAsync(t => (int?)t.Position, cancellationToken) ?? 0;
-            if ((long)offset + last > Positions.Max)
-            {
-                throw new ValidationException("reassignTo", $"The tasks would pass position {Positions.Max} behind the target milestone's; reorder its tasks, reassign elsewhere, or use tasks=delete.");
-            }
 
             await tasks.ExecuteUpdateAsync(s => s
                 .SetProperty(t => t.MilestoneId, targetId)

@@ -30,6 +30,12 @@ public sealed class RestoreMilestoneHandler(IApplicationDbContext db, IMapper ma
         }
 
         milestone.Restore();
+        if (!milestone.IsDefault)
+        {
+            // Back after the project's last milestone: its old place was closed when it left.
+            milestone.MoveTo(await db.TakeMilestoneSlotAsync(milestone.ProjectId, null, cancellationToken));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return await db.MilestoneDtoAsync(mapper, milestone.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }

@@ -59,6 +59,11 @@ public sealed class UpdateMilestoneHandler(IApplicationDbContext db, IMapper map
             await db.EnsureTitleFreeAsync(milestone.ProjectId, command.Title, milestone.Id, cancellationToken);
         }
 
+        if (command.Position is { } position && position != milestone.Position && !milestone.IsDefault)
+        {
+            await db.ShiftForMilestoneMoveAsync(milestone, position, cancellationToken);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         milestone.Update(new MilestonePatch
         {

@@ -35,7 +35,7 @@ public sealed class CreateTaskHandler(IApplicationDbContext db, IMapper mapper, 
     {
         var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == command.MilestoneId, cancellationToken)
             ?? throw new NotFoundException("Milestone", command.MilestoneId);
-        var position = command.Position ?? await db.NextTaskPositionAsync(milestone.Id, cancellationToken);
+        var position = await db.TakeTaskSlotAsync(milestone.Id, command.Position, cancellationToken);
 
         var task = TaskItem.Create(milestone, command.Title.Trim(), command.Completed, position, clock.GetUtcNow().UtcDateTime);
         db.Tasks.Add(task);

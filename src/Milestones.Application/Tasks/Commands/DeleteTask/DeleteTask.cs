@@ -26,6 +26,7 @@ public sealed class DeleteTaskHandler(IApplicationDbContext db, TimeProvider clo
     {
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken).OrNotFound("Task", command.TaskId);
         task.SoftDelete(clock.GetUtcNow().UtcDateTime);
+        await db.CloseTaskSlotAsync(task, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new DeletedResult(task.Id);
     }

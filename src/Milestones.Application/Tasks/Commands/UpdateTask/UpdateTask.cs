@@ -53,10 +53,13 @@ public sealed class UpdateTaskHandler(IApplicationDbContext db, IMapper mapper, 
         {
             var target = await db.Milestones.FirstOrDefaultAsync(m => m.Id == targetId && m.ProjectId == task.ProjectId, cancellationToken)
                 ?? throw new ValidationException("milestoneId", $"milestoneId {targetId} is not a live milestone of this task's project.");
-            task.MoveTo(target, command.Position ?? await db.NextTaskPositionAsync(target.Id, cancellationToken));
+            target.EnsureAcceptsTasks();
+            await db.CloseTaskSlotAsync(task, cancellationToken);
+            task.MoveTo(target, await db.TakeTaskSlotAsync(target.Id, command.Position, cancellationToken));
         }
-        else if (command.Position is { } position)
+        else if (command.Position is { } position && position != task.Position)
         {
+            await db.ShiftForTaskMoveAsync(task, position, cancellationToken);
             task.Reposition(position);
         }
 
