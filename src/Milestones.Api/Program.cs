@@ -13,6 +13,10 @@ using Milestones.Application.Common.Serialization;
 using Milestones.Infrastructure;
 using Milestones.Infrastructure.Persistence;
 
+// Formatting never depends on the host's LANG: every number and date in a message reads the same everywhere.
+System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddApplication(builder.Configuration);

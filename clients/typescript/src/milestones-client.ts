@@ -3142,6 +3142,25 @@ export interface CreateApiKeyRequest {
     expiresAt?: string | null;
 }
 
+export interface CreatedApiKeyDto {
+    key?: string;
+    id?: number;
+    userId?: number;
+    name?: string;
+    prefix?: string;
+    scopes?: string[];
+    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
+    createdAt?: string;
+    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
+    lastUsedAt?: string | null;
+    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
+    expiresAt?: string | null;
+    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
+    revokedAt?: string | null;
+
+    [key: string]: any;
+}
+
 export interface CreateMilestoneRequest {
     title: string;
     description?: string | null;
@@ -3172,25 +3191,6 @@ export interface CreateUserRequest {
     isAdmin?: boolean | null;
 }
 
-export interface CreatedApiKeyDto {
-    key?: string;
-    id?: number;
-    userId?: number;
-    name?: string;
-    prefix?: string;
-    scopes?: string[];
-    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    createdAt?: string;
-    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    lastUsedAt?: string | null;
-    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    expiresAt?: string | null;
-    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    revokedAt?: string | null;
-
-    [key: string]: any;
-}
-
 export interface DataEnvelopeOfApiKeyDto {
     data: ApiKeyDto | null;
 
@@ -3203,14 +3203,14 @@ export interface DataEnvelopeOfCreatedApiKeyDto {
     [key: string]: any;
 }
 
-export interface DataEnvelopeOfDeleteMilestoneResult {
-    data: DeleteMilestoneResult | null;
+export interface DataEnvelopeOfDeletedResult {
+    data: DeletedResult | null;
 
     [key: string]: any;
 }
 
-export interface DataEnvelopeOfDeletedResult {
-    data: DeletedResult | null;
+export interface DataEnvelopeOfDeleteMilestoneResult {
+    data: DeleteMilestoneResult | null;
 
     [key: string]: any;
 }
@@ -3269,19 +3269,19 @@ export interface DataEnvelopeOfWithdrawnSupportResult {
     [key: string]: any;
 }
 
+export interface DeletedResult {
+    id: number;
+    deleted?: boolean;
+
+    [key: string]: any;
+}
+
 export interface DeleteMilestoneResult {
     id: number;
     deleted?: boolean;
     tasks: string;
     count: number;
     reassignTo: number | null;
-
-    [key: string]: any;
-}
-
-export interface DeletedResult {
-    id: number;
-    deleted?: boolean;
 
     [key: string]: any;
 }

@@ -24,6 +24,9 @@ public sealed class Milestone : AuditableEntity
 
     public string Description { get; private set; } = "";
 
+    /// <summary>Title and description as search sees them (<see cref="Common.SearchText"/>); kept in step by this class.</summary>
+    public string SearchText { get; private set; } = "";
+
     public MilestoneStatus Status { get; private set; }
 
     public MilestoneType Type { get; private set; }
@@ -74,6 +77,7 @@ public sealed class Milestone : AuditableEntity
         Project = project,
         Title = DefaultTitle,
         NormalizedTitle = NormalizeTitle(DefaultTitle),
+        SearchText = Common.SearchText.ForMilestone(DefaultTitle, ""),
         Type = MilestoneType.Uncategorised,
         Status = MilestoneStatus.Pending,
         Color = MilestoneColor.Default,
@@ -104,6 +108,7 @@ public sealed class Milestone : AuditableEntity
             Title = title,
             NormalizedTitle = NormalizeTitle(title),
             Description = description ?? "",
+            SearchText = Common.SearchText.ForMilestone(title, description ?? ""),
             Status = status,
             Type = MilestoneType.Categorised,
             Color = color,
@@ -142,6 +147,11 @@ public sealed class Milestone : AuditableEntity
         if (patch.Description is { } description && description != Description)
         {
             changes["description"] = Description = description;
+        }
+
+        if (changes.ContainsKey("title") || changes.ContainsKey("description"))
+        {
+            SearchText = Common.SearchText.ForMilestone(Title, Description);
         }
 
         if (patch.Color is { } color && color != Color)

@@ -31,6 +31,8 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
 
+        await BackfillSearchTextAsync(ct);
+
         var bootstrap = BootstrapOptions.From(configuration);
         if (bootstrap.ApiKey is not null)
         {
@@ -39,6 +41,31 @@ public sealed class DatabaseInitializer(
         else if (!await db.Users.AnyAsync(ct))
         {
             await CreateFirstRunAdminAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// Milestones written before the search column existed have it empty (never the case otherwise: a
+    /// title is never empty); the folding is the application's, so it is filled here, in batches.
+    /// </summary>
+    private async Task BackfillSearchTextAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var batch = await db.Milestones.IgnoreQueryFilters().Where(m => m.SearchText == "")
+                .OrderBy(m => m.Id).Select(m => new { m.Id, m.Title, m.Description }).Take(500).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var m in batch)
+            {
+                var text = SearchText.ForMilestone(m.Title, m.Description);
+                await db.Milestones.IgnoreQueryFilters().Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.SearchText, text), ct);
+            }
+
+            logger.LogInformation("Filled the search text of {Count} milestone(s)", batch.Count);
         }
     }
 

@@ -75,6 +75,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.Property(m => m.Title).HasMaxLength(Milestone.TitleMaxLength).IsRequired();
         builder.Property(m => m.NormalizedTitle).HasMaxLength(Milestone.TitleMaxLength).IsRequired();
         builder.Property(m => m.Description).HasMaxLength(Milestone.DescriptionMaxLength).IsRequired();
+        builder.Property(m => m.SearchText).IsRequired();
 
         // Status is a concurrency token: every update is conditional on the status it was read
         // with, so a manual change and the deadline sweeper can never both transition a milestone.

@@ -132,9 +132,10 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
 
         if (!string.IsNullOrEmpty(query.Search))
         {
-            // Contains is a literal substring match on both providers: '%' and '_' match themselves.
-            var term = query.Search.ToLowerInvariant();
-            milestones = milestones.Where(m => m.Title.ToLower().Contains(term) || m.Description.ToLower().Contains(term));
+            // The folded term in the folded text: case and accents ignored in every script, the same on
+            // both providers; Contains is a literal substring match, so '%' and '_' match themselves.
+            var term = SearchText.Fold(query.Search);
+            milestones = milestones.Where(m => m.SearchText.Contains(term));
         }
 
         if (query.Overdue is { } overdue)

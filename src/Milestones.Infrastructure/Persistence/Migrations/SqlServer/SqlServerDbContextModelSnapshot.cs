@@ -172,6 +172,10 @@ namespace Milestones.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime?>("ReachedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Status")
                         .IsConcurrencyToken()
                         .IsRequired()

@@ -161,6 +161,10 @@ namespace Milestones.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime?>("ReachedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsConcurrencyToken()
                         .IsRequired()
