@@ -197,7 +197,7 @@ public sealed class MilestoneTests
         var milestone = NewMilestone(MilestoneStatus.InProgress, due: new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc));
         milestone.ClearDomainEvents();
 
-        milestone.MissDeadline(Now);
+        milestone.MissDeadline(Now, DeadlinePolicy.Fail);
 
         Assert.Equal(MilestoneStatus.Failed, milestone.Status);
         Assert.Single(milestone.DomainEvents.OfType<MilestoneDeadlineMissed>());
@@ -207,6 +207,35 @@ public sealed class MilestoneTests
     [Fact]
     public void A_milestone_that_is_not_overdue_cannot_miss_its_deadline()
     {
-        Assert.Throws<DomainException>(() => NewMilestone(due: new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc)).MissDeadline(Now));
+        Assert.Throws<DomainException>(() => NewMilestone(due: new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc)).MissDeadline(Now, DeadlinePolicy.Fail));
+    }
+
+    [Fact]
+    public void Under_flag_a_missed_deadline_is_recorded_once_and_the_status_stays()
+    {
+        var milestone = NewMilestone(MilestoneStatus.InProgress, due: new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc));
+        milestone.ClearDomainEvents();
+
+        milestone.MissDeadline(Now, DeadlinePolicy.Flag);
+
+        Assert.Equal(MilestoneStatus.InProgress, milestone.Status);
+        Assert.Equal(Now, milestone.DeadlineMissedAt);
+        Assert.Single(milestone.DomainEvents.OfType<MilestoneDeadlineMissed>());
+        Assert.Empty(milestone.DomainEvents.OfType<MilestoneStatusChanged>());
+        Assert.Throws<DomainException>(() => milestone.MissDeadline(Now, DeadlinePolicy.Flag));
+    }
+
+    [Fact]
+    public void Failing_a_milestone_whose_miss_was_flagged_changes_its_status_without_a_second_miss()
+    {
+        var milestone = NewMilestone(MilestoneStatus.Pending, due: new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc));
+        milestone.MissDeadline(Now, DeadlinePolicy.Flag);
+        milestone.ClearDomainEvents();
+
+        milestone.MissDeadline(Now.AddMinutes(1), DeadlinePolicy.Fail);
+
+        Assert.Equal(MilestoneStatus.Failed, milestone.Status);
+        Assert.Empty(milestone.DomainEvents.OfType<MilestoneDeadlineMissed>());
+        Assert.Single(milestone.DomainEvents.OfType<MilestoneStatusChanged>());
     }
 }

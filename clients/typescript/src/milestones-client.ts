@@ -3177,6 +3177,7 @@ export interface CreateProjectRequest {
     name: string;
     description?: string | null;
     visibility?: CreateProjectRequestVisibility | null;
+    deadlinePolicy?: CreateProjectRequestDeadlinePolicy | null;
 }
 
 export interface CreateTaskRequest {
@@ -3268,6 +3269,8 @@ export interface DataEnvelopeOfWithdrawnSupportResult {
 
     [key: string]: any;
 }
+
+export type DeadlinePolicy = "fail" | "flag";
 
 export interface DeletedResult {
     id: number;
@@ -3451,6 +3454,7 @@ export interface ProjectDto {
     name?: string;
     description?: string;
     visibility?: Visibility;
+    deadlinePolicy?: DeadlinePolicy;
     ownerId?: number;
     milestonesTotal?: number;
     milestonesReached?: number;
@@ -3539,6 +3543,7 @@ export interface UpdateProjectRequest {
     name?: string | null;
     description?: string | null;
     visibility?: UpdateProjectRequestVisibility | null;
+    deadlinePolicy?: UpdateProjectRequestDeadlinePolicy | null;
 }
 
 export interface UpdateTaskRequest {
@@ -3608,6 +3613,8 @@ export type CreateMilestoneRequestColor = "default" | "primary" | "secondary" | 
 
 export type CreateProjectRequestVisibility = "private" | "public";
 
+export type CreateProjectRequestDeadlinePolicy = "fail" | "flag";
+
 export type SetMemberRequestRole = "admin" | "achiever" | "supporter";
 
 export type UpdateMilestoneRequestStatus = "pending" | "in_progress" | "reached" | "failed";
@@ -3615,6 +3622,8 @@ export type UpdateMilestoneRequestStatus = "pending" | "in_progress" | "reached"
 export type UpdateMilestoneRequestColor = "default" | "primary" | "secondary" | "success" | "info" | "warning" | "danger";
 
 export type UpdateProjectRequestVisibility = "private" | "public";
+
+export type UpdateProjectRequestDeadlinePolicy = "fail" | "flag";
 
 export class ApiException extends Error {
     override message: string;

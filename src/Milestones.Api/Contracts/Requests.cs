@@ -12,12 +12,17 @@ public sealed record CreateUserRequest([property: ContractRequired] string? User
 
 public sealed record CreateApiKeyRequest([property: ContractRequired] string? Name, [property: ContractRequired] IReadOnlyList<string>? Scopes, DateTime? ExpiresAt);
 
-public sealed record CreateProjectRequest([property: ContractRequired] string? Name, string? Description, [property: AllowedValuesOf(typeof(Visibility))] string? Visibility);
+public sealed record CreateProjectRequest(
+    [property: ContractRequired] string? Name,
+    string? Description,
+    [property: AllowedValuesOf(typeof(Visibility))] string? Visibility,
+    [property: AllowedValuesOf(typeof(DeadlinePolicy))] string? DeadlinePolicy);
 
 public sealed record UpdateProjectRequest(
     [property: NotNullWhenSent] string? Name,
     [property: NotNullWhenSent] string? Description,
-    [property: NotNullWhenSent, AllowedValuesOf(typeof(Visibility))] string? Visibility);
+    [property: NotNullWhenSent, AllowedValuesOf(typeof(Visibility))] string? Visibility,
+    [property: NotNullWhenSent, AllowedValuesOf(typeof(DeadlinePolicy))] string? DeadlinePolicy);
 
 public sealed record SetMemberRequest([property: ContractRequired, AllowedValuesOf(typeof(ProjectRole))] string? Role);
 

@@ -28,7 +28,7 @@ public sealed class ProjectsController : ApiControllerBase
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<DataEnvelope<ProjectDto>>> CreateProject(CreateProjectRequest body, CancellationToken ct)
     {
-        var project = await Sender.Send(new CreateProjectCommand(body.Name ?? "", body.Description, body.Visibility), ct);
+        var project = await Sender.Send(new CreateProjectCommand(body.Name ?? "", body.Description, body.Visibility, body.DeadlinePolicy), ct);
         return CreatedResource($"/api/v1/projects/{project.Id}", project);
     }
 
@@ -44,7 +44,7 @@ public sealed class ProjectsController : ApiControllerBase
     /// <summary>Partial update (admins). Honours If-Match.</summary>
     [HttpPatch("{projectId:long}")]
     public async Task<ActionResult<DataEnvelope<ProjectDto>>> UpdateProject(long projectId, UpdateProjectRequest body, CancellationToken ct) =>
-        Resource(await Sender.Send(new UpdateProjectCommand(projectId, body.Name, body.Description, body.Visibility, IfMatch), ct));
+        Resource(await Sender.Send(new UpdateProjectCommand(projectId, body.Name, body.Description, body.Visibility, IfMatch, body.DeadlinePolicy), ct));
 
     /// <summary>Soft-deletes the project (admins). Honours If-Match.</summary>
     [HttpDelete("{projectId:long}")]

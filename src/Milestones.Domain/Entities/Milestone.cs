@@ -37,6 +37,9 @@ public sealed class Milestone : AuditableEntity
 
     public DateTime? DueDate { get; private set; }
 
+    /// <summary>When the sweeper recorded that <see cref="DueDate"/> passed (one <c>deadline_missed</c> per due date).</summary>
+    public DateTime? DeadlineMissedAt { get; private set; }
+
     public DateTime? ReachedAt { get; private set; }
 
     public decimal? GoalAmount { get; private set; }
@@ -171,6 +174,7 @@ public sealed class Milestone : AuditableEntity
             if (due != DueDate)
             {
                 changes["dueDate"] = DueDate = due;
+                DeadlineMissedAt = null; // a new due date can be missed again
             }
         }
 
@@ -211,20 +215,36 @@ public sealed class Milestone : AuditableEntity
     public void Reopen(DateTime now) => ChangeStatus(MilestoneStatus.Pending, now);
 
     /// <summary>
-    /// The deadline passed while the milestone was open: it fails, with the side effects of a
-    /// manual failure, and records that the system did it.
+    /// The deadline passed while the milestone was open. The first time for this due date it records
+    /// <c>milestone.deadline_missed</c>; under <see cref="DeadlinePolicy.Fail"/> it also fails, with the
+    /// side effects of a manual failure. Under <see cref="DeadlinePolicy.Flag"/> it keeps its status and
+    /// shows as overdue.
     /// </summary>
-    public void MissDeadline(DateTime now)
+    public void MissDeadline(DateTime now, DeadlinePolicy policy)
     {
         if (!IsOverdue(now))
         {
             throw new DomainException("Only a live, open milestone whose due date has passed can miss its deadline.");
         }
 
+        if (DeadlineMissedAt is not null && policy == DeadlinePolicy.Flag)
+        {
+            throw new DomainException("This milestone's deadline was already recorded as missed.");
+        }
+
         var previous = Status;
-        ApplyStatus(MilestoneStatus.Failed, now);
-        Raise(new MilestoneStatusChanged(this, previous, Status));
-        Raise(new MilestoneDeadlineMissed(this, previous));
+        var firstMiss = DeadlineMissedAt is null;
+        DeadlineMissedAt ??= now;
+        if (policy == DeadlinePolicy.Fail)
+        {
+            ApplyStatus(MilestoneStatus.Failed, now);
+            Raise(new MilestoneStatusChanged(this, previous, Status));
+        }
+
+        if (firstMiss)
+        {
+            Raise(new MilestoneDeadlineMissed(this, previous));
+        }
     }
 
     /// <summary>Sets the position among the project's categorised milestones (1..N).</summary>

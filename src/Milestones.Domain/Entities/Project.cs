@@ -19,6 +19,8 @@ public sealed class Project : AuditableEntity
 
     public Visibility Visibility { get; private set; }
 
+    public DeadlinePolicy DeadlinePolicy { get; private set; } = DeadlinePolicy.Fail;
+
     public long OwnerId { get; private set; }
 
     public DateTime? DeletedAt { get; private set; }
@@ -38,13 +40,14 @@ public sealed class Project : AuditableEntity
     /// A new project: its creator becomes its admin, and its default "Uncategorised" milestone
     /// is created with it (returned through <paramref name="defaultMilestone"/>).
     /// </summary>
-    public static Project Create(string name, string? description, Visibility visibility, long ownerId, DateTime now, out Milestone defaultMilestone)
+    public static Project Create(string name, string? description, Visibility visibility, long ownerId, DateTime now, out Milestone defaultMilestone, DeadlinePolicy deadlinePolicy = DeadlinePolicy.Fail)
     {
         var project = new Project
         {
             Name = name,
             Description = description ?? "",
             Visibility = visibility,
+            DeadlinePolicy = deadlinePolicy,
             OwnerId = ownerId,
         };
         project._members.Add(new ProjectMember(ownerId, ProjectRole.Admin, now));
@@ -56,7 +59,7 @@ public sealed class Project : AuditableEntity
     public ProjectRole? RoleOf(long? userId) =>
         userId is null ? null : _members.FirstOrDefault(m => m.UserId == userId)?.Role;
 
-    public void Update(string? name, string? description, Visibility? visibility)
+    public void Update(string? name, string? description, Visibility? visibility, DeadlinePolicy? deadlinePolicy = null)
     {
         var changes = new Dictionary<string, object?>();
         if (name is not null && name != Name)
@@ -73,6 +76,12 @@ public sealed class Project : AuditableEntity
         {
             Visibility = v;
             changes["visibility"] = v;
+        }
+
+        if (deadlinePolicy is { } policy && policy != DeadlinePolicy)
+        {
+            DeadlinePolicy = policy;
+            changes["deadlinePolicy"] = policy;
         }
 
         if (changes.Count > 0)

@@ -13,3 +13,6 @@ public enum MilestoneColor { Default, Primary, Secondary, Success, Info, Warning
 public enum SupportStatus { Pledged, Fulfilled, Released }
 
 public enum TaskDisposal { Reassign, Delete }
+
+/// <summary>What a missed deadline does: <c>fail</c> the milestone (funding semantics, pledges come back) or only <c>flag</c> it as overdue (tracker semantics).</summary>
+public enum DeadlinePolicy { Fail, Flag }

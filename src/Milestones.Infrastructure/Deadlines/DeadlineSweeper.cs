@@ -45,7 +45,7 @@ public sealed class DeadlineSweeper(
                     var failed = await SweepOnceAsync(stoppingToken);
                     if (failed > 0)
                     {
-                        logger.LogInformation("Deadline sweep failed {Count} overdue milestone(s)", failed);
+                        logger.LogInformation("Deadline sweep handled {Count} overdue milestone(s)", failed);
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -60,7 +60,7 @@ public sealed class DeadlineSweeper(
         }
     }
 
-    /// <summary>One sweep over every due milestone, batch by batch. Returns how many this instance failed.</summary>
+    /// <summary>One sweep over every due milestone, batch by batch. Returns how many this instance touched (failed, or flagged under <c>flag</c>).</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var batchSize = options.Value.BatchSize; // 1..10000, validated at startup
@@ -76,7 +76,7 @@ public sealed class DeadlineSweeper(
 
             foreach (var id in ids)
             {
-                failed += await FailOneAsync(id, cancellationToken) == DeadlineOutcome.Failed ? 1 : 0;
+                failed += await FailOneAsync(id, cancellationToken) == DeadlineOutcome.NotDue ? 0 : 1;
             }
 
             if (ids.Count < batchSize)

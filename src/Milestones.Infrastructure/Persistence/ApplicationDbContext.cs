@@ -109,6 +109,7 @@ public abstract class ApplicationDbContext(DbContextOptions options, IPublisher 
         configurationBuilder.Properties<MilestoneType>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<MilestoneColor>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SupportStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DeadlinePolicy>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class JoinedTransaction : ITransactionScope

@@ -38,6 +38,7 @@ public sealed record ProjectDto
     public string Name { get; init; } = "";
     public string Description { get; init; } = "";
     public Visibility Visibility { get; init; }
+    public DeadlinePolicy DeadlinePolicy { get; init; }
     public long OwnerId { get; init; }
     public int MilestonesTotal { get; init; }
     public int MilestonesReached { get; init; }

@@ -80,6 +80,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         // Status is a concurrency token: every update is conditional on the status it was read
         // with, so a manual change and the deadline sweeper can never both transition a milestone.
         builder.Property(m => m.Status).IsConcurrencyToken();
+        builder.Property(m => m.DeadlineMissedAt).IsConcurrencyToken();
 
         builder.HasQueryFilter(m => m.DeletedAt == null);
         builder.HasOne(m => m.Project).WithMany().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Restrict);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Security;
 using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
 
 namespace Milestones.Application.Milestones.Queries.ListDueMilestones;
 
@@ -21,6 +22,8 @@ public sealed class ListDueMilestonesHandler(IApplicationDbContext db, TimeProvi
         return await db.Milestones
             .Where(Milestone.OverdueAt(now))
             .Where(m => m.Id > query.AfterId && m.Project!.DeletedAt == null)
+            // Under flag a milestone's miss is recorded once; under fail it is due until it fails.
+            .Where(m => m.Project!.DeadlinePolicy == DeadlinePolicy.Fail || m.DeadlineMissedAt == null)
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(query.BatchSize)

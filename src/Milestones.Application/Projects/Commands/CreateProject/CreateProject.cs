@@ -12,7 +12,7 @@ using Milestones.Domain.Enums;
 namespace Milestones.Application.Projects.Commands.CreateProject;
 
 [RequiresScope(Scopes.Write)]
-public sealed record CreateProjectCommand(string Name, string? Description, string? Visibility) : ICommand<ProjectDto>;
+public sealed record CreateProjectCommand(string Name, string? Description, string? Visibility, string? DeadlinePolicy = null) : ICommand<ProjectDto>;
 
 public sealed class CreateProjectValidator : AbstractValidator<CreateProjectCommand>
 {
@@ -24,6 +24,8 @@ public sealed class CreateProjectValidator : AbstractValidator<CreateProjectComm
             .WithMessage($"description must be at most {Project.DescriptionMaxLength} characters.");
         RuleFor(x => x.Visibility).Must(v => v is null || EnumValues<Visibility>.IsDefined(v))
             .WithMessage($"visibility must be one of: {EnumValues<Visibility>.Allowed}.");
+        RuleFor(x => x.DeadlinePolicy).Must(v => v is null || EnumValues<DeadlinePolicy>.IsDefined(v))
+            .WithMessage($"deadlinePolicy must be one of: {EnumValues<DeadlinePolicy>.Allowed}.");
     }
 }
 
@@ -39,7 +41,8 @@ public sealed class CreateProjectHandler(IApplicationDbContext db, IMapper mappe
             EnumValues<Visibility>.ParseOrNull(command.Visibility) ?? Visibility.Private,
             caller.Id!.Value,
             clock.GetUtcNow().UtcDateTime,
-            out var defaultMilestone);
+            out var defaultMilestone,
+            EnumValues<DeadlinePolicy>.ParseOrNull(command.DeadlinePolicy) ?? DeadlinePolicy.Fail);
 
         db.Projects.Add(project);
         db.Milestones.Add(defaultMilestone);

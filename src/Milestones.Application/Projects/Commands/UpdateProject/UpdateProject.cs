@@ -16,7 +16,7 @@ using Milestones.Domain.Enums;
 namespace Milestones.Application.Projects.Commands.UpdateProject;
 
 [RequiresScope(Scopes.Write)]
-public sealed record UpdateProjectCommand(long ProjectId, string? Name, string? Description, string? Visibility, string? IfMatch = null)
+public sealed record UpdateProjectCommand(long ProjectId, string? Name, string? Description, string? Visibility, string? IfMatch = null, string? DeadlinePolicy = null)
     : ICommand<ProjectDto>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
@@ -35,6 +35,8 @@ public sealed class UpdateProjectValidator : AbstractValidator<UpdateProjectComm
             .WithMessage($"description must be at most {Project.DescriptionMaxLength} characters.");
         RuleFor(x => x.Visibility).Must(v => v is null || EnumValues<Visibility>.IsDefined(v))
             .WithMessage($"visibility must be one of: {EnumValues<Visibility>.Allowed}.");
+        RuleFor(x => x.DeadlinePolicy).Must(v => v is null || EnumValues<DeadlinePolicy>.IsDefined(v))
+            .WithMessage($"deadlinePolicy must be one of: {EnumValues<DeadlinePolicy>.Allowed}.");
     }
 }
 
@@ -44,7 +46,8 @@ public sealed class UpdateProjectHandler(IApplicationDbContext db, IMapper mappe
     public async ValueTask<ProjectDto> Handle(UpdateProjectCommand command, CancellationToken cancellationToken)
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken).OrNotFound("Project", command.ProjectId);
-        project.Update(command.Name?.Trim(), command.Description, EnumValues<Visibility>.ParseOrNull(command.Visibility));
+        project.Update(command.Name?.Trim(), command.Description, EnumValues<Visibility>.ParseOrNull(command.Visibility),
+            EnumValues<DeadlinePolicy>.ParseOrNull(command.DeadlinePolicy));
         await db.SaveChangesAsync(cancellationToken);
         return await db.ProjectDtoAsync(mapper, project.Id, cancellationToken);
     }

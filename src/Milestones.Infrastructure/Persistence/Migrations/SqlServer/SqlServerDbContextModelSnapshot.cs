@@ -139,6 +139,10 @@ namespace Milestones.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("CreatedById")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("DeadlineMissedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime2");
 
@@ -239,6 +243,11 @@ namespace Milestones.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("DeadlinePolicy")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime2");

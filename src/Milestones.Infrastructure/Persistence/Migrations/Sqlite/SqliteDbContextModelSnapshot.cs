@@ -128,6 +128,10 @@ namespace Milestones.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DeadlineMissedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -225,6 +229,11 @@ namespace Milestones.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeadlinePolicy")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeletedAt")
