@@ -28,6 +28,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     options.Assemblies = [typeof(Milestones.Domain.Common.DomainEvent), typeof(Milestones.Application.DependencyInjection)];
+    // Pipeline.Order, spelt out for the source generator (PipelineWiringTests checks they agree).
     options.PipelineBehaviors =
     [
         typeof(LoggingBehaviour<,>),

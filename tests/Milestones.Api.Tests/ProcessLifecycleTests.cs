@@ -18,6 +18,7 @@ public sealed class ProcessLifecycleTests(ITestOutputHelper output) : IDisposabl
 {
     private const int KillRuns = 3;
     private const int Writers = 8;
+    private const int WritesPerRun = 40;
     private readonly string _directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "milestones-tests", Guid.NewGuid().ToString("N"))).FullName;
 
     private string DatabasePath => Path.Combine(_directory, "milestones.db");
@@ -50,8 +51,15 @@ public sealed class ProcessLifecycleTests(ITestOutputHelper output) : IDisposabl
         {
             await using var api = await ApiProcess.StartAsync(DatabasePath);
             using var stop = new CancellationTokenSource();
+            var before = acknowledged.Count;
             var writers = Enumerable.Range(0, Writers).Select(w => WriteUntilKilledAsync(api, milestoneId, w, acknowledged, stop.Token)).ToList();
-            await Task.Delay(TimeSpan.FromMilliseconds(1500));
+
+            // Kill mid-stream once enough writes were acknowledged, however busy the machine is (at most 60 s).
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (acknowledged.Count - before < WritesPerRun && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
 
             await api.KillAsync();
             stop.Cancel();
@@ -73,7 +81,7 @@ public sealed class ProcessLifecycleTests(ITestOutputHelper output) : IDisposabl
         var recount = (await client.Post($"/api/v1/projects/{projectId}/recount")).Data();
         var milestone = (await client.Get($"/api/v1/milestones/{milestoneId}")).Data();
         output.WriteLine($"{KillRuns} SIGKILL runs, {acknowledged.Count} acknowledged writes, {missing.Count} lost, recount fixed {recount["fixed"]!.AsArray().Count}; tasksTotal {milestone.Int("tasksTotal")}, raised {milestone["raisedAmount"]}");
-        Assert.True(acknowledged.Count >= 50, $"Only {acknowledged.Count} writes were acknowledged before the kills; the test proves little.");
+        Assert.True(acknowledged.Count >= KillRuns * WritesPerRun, $"Only {acknowledged.Count} writes were acknowledged before the kills; the test proves little.");
         Assert.Empty(missing);
         Assert.Empty(recount["fixed"]!.AsArray());
     }

@@ -29,6 +29,8 @@ public abstract class HandlerTestBase : IAsyncLifetime
 
     protected long UserId { get; private set; }
 
+    protected IServiceProvider Services => _services;
+
     public async Task InitializeAsync()
     {
         await _connection.OpenAsync();
@@ -44,6 +46,7 @@ public abstract class HandlerTestBase : IAsyncLifetime
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(DomainEvent), typeof(Application.DependencyInjection)];
+            // Pipeline.Order, spelt out for the source generator (WiringTests checks they agree).
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehaviour<,>),
