@@ -59,7 +59,7 @@ public sealed class MilestonesController : ApiControllerBase
     public async Task<ActionResult<DataEnvelope<TaskDto>>> CreateTask(long milestoneId, CreateTaskRequest body, CancellationToken ct)
     {
         var task = await Sender.Send(new CreateTaskCommand(milestoneId, body.Title ?? "", body.Completed ?? false, body.Position), ct);
-        return CreatedResource($"/api/v1/tasks/{task.Id}", task);
+        return CreatedAt<TasksController, TaskDto>(nameof(TasksController.GetTask), new { taskId = task.Id }, task);
     }
 }
 

@@ -29,7 +29,7 @@ public sealed class ProjectsController : ApiControllerBase
     public async Task<ActionResult<DataEnvelope<ProjectDto>>> CreateProject(CreateProjectRequest body, CancellationToken ct)
     {
         var project = await Sender.Send(new CreateProjectCommand(body.Name ?? "", body.Description, body.Visibility, body.DeadlinePolicy), ct);
-        return CreatedResource($"/api/v1/projects/{project.Id}", project);
+        return CreatedAt<ProjectsController, ProjectDto>(nameof(GetProject), new { projectId = project.Id }, project);
     }
 
     /// <summary>The caller's projects; `visibility=public` for every public project.</summary>
@@ -77,7 +77,7 @@ public sealed class ProjectsController : ApiControllerBase
         var milestone = await Sender.Send(new CreateMilestoneCommand(
             projectId, body.Title ?? "", body.Description, body.Status, body.Color, body.DueDate, body.Position, body.GoalAmount,
             body.Tasks?.Select(t => new NewTask(t?.Title ?? "", t?.Completed ?? false)).ToList()), ct);
-        return CreatedResource($"/api/v1/milestones/{milestone.Id}", milestone);
+        return CreatedAt<MilestonesController, MilestoneDto>(nameof(MilestonesController.GetMilestone), new { milestoneId = milestone.Id }, milestone);
     }
 
     /// <summary>Sets positions 1..N in the order given; the body lists every live categorised milestone once.</summary>

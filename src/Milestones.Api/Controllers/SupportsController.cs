@@ -19,7 +19,7 @@ public sealed class SupportsController : ApiControllerBase
     public async Task<ActionResult<DataEnvelope<SupportDto>>> PledgeSupport(long milestoneId, PledgeSupportRequest body, CancellationToken ct)
     {
         var support = await Sender.Send(new PledgeSupportCommand(milestoneId, body.Amount, body.Message), ct);
-        return CreatedResource($"/api/v1/supports/{support.Id}", support);
+        return CreatedAt<SupportsController, SupportDto>(nameof(GetSupport), new { supportId = support.Id }, support);
     }
 
     [HttpGet("milestones/{milestoneId:long}/supports")]

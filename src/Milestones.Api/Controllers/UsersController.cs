@@ -20,7 +20,7 @@ public sealed class UsersController : ApiControllerBase
     public async Task<ActionResult<DataEnvelope<UserDto>>> CreateUser(CreateUserRequest body, CancellationToken ct)
     {
         var user = await Sender.Send(new CreateUserCommand(body.Username ?? "", body.DisplayName, body.IsAdmin ?? false), ct);
-        return CreatedResource($"/api/v1/users/{user.Id}", user);
+        return CreatedAt<UsersController, UserDto>(nameof(GetUser), new { idOrUsername = user.Id }, user);
     }
 
     /// <summary>The caller.</summary>
@@ -39,7 +39,7 @@ public sealed class UsersController : ApiControllerBase
     public async Task<ActionResult<DataEnvelope<CreatedApiKeyDto>>> CreateMyApiKey(CreateApiKeyRequest body, CancellationToken ct)
     {
         var key = await Sender.Send(new CreateApiKeyCommand(null, body.Name ?? "", body.Scopes, body.ExpiresAt), ct);
-        return CreatedResource($"/api/v1/users/me/api-keys/{key.Id}", key);
+        return CreatedAt<UsersController, CreatedApiKeyDto>(nameof(GetMyApiKey), new { keyId = key.Id }, key);
     }
 
     /// <summary>The caller's keys (never their secrets).</summary>
@@ -62,7 +62,7 @@ public sealed class UsersController : ApiControllerBase
     public async Task<ActionResult<DataEnvelope<CreatedApiKeyDto>>> CreateApiKeyForUser(long userId, CreateApiKeyRequest body, CancellationToken ct)
     {
         var key = await Sender.Send(new CreateApiKeyCommand(userId, body.Name ?? "", body.Scopes, body.ExpiresAt), ct);
-        return CreatedResource($"/api/v1/users/{userId}/api-keys/{key.Id}", key);
+        return CreatedAt<UsersController, CreatedApiKeyDto>(nameof(GetApiKeyOfUser), new { userId, keyId = key.Id }, key);
     }
 
     /// <summary>Another user's keys (global admins; never their secrets).</summary>

@@ -40,9 +40,15 @@ public abstract class ApiControllerBase : ControllerBase
         .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         .Any(tag => tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == etag);
 
-    /// <summary>201 with <c>Location</c>, the resource and its ETag.</summary>
-    protected ActionResult<DataEnvelope<T>> CreatedResource<T>(string location, T data)
+    /// <summary>
+    /// 201 with the resource, its ETag and a <c>Location</c> that routing builds from the action that
+    /// reads it (so the link always answers): <c>CreatedAt&lt;TasksController&gt;(nameof(TasksController.GetTask), new { taskId })</c>.
+    /// </summary>
+    protected ActionResult<DataEnvelope<T>> CreatedAt<TController, T>(string readAction, object routeValues, T data)
+        where TController : ControllerBase
     {
+        var location = Url.Action(readAction, typeof(TController).Name[..^"Controller".Length], routeValues)
+            ?? throw new InvalidOperationException($"No route reads {typeof(TController).Name}.{readAction} with these values.");
         Response.Headers.ETag = ETags.For(data);
         return Created(location, new DataEnvelope<T>(data));
     }
