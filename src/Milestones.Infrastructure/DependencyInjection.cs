@@ -59,7 +59,7 @@ public static class DependencyInjection
             .Validate(o => o.SweepInterval > TimeSpan.Zero, "Milestones:Deadlines:SweepInterval must be a positive TimeSpan, such as 00:01:00.")
             .Validate(o => o.BatchSize is > 0 and <= 10_000, "Milestones:Deadlines:BatchSize must be between 1 and 10000.")
             .ValidateOnStart();
-        if (configuration.GetValue($"{Deadlines.DeadlineOptions.Section}:Enabled", true))
+        if (configuration.GetSection(Deadlines.DeadlineOptions.Section).Get<Deadlines.DeadlineOptions>()?.Enabled ?? true)
         {
             services.AddHostedService<Deadlines.DeadlineSweeper>();
         }

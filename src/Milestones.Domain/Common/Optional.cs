@@ -18,11 +18,7 @@ public readonly record struct Optional<T>
 
     public T Value => HasValue ? _value : throw new InvalidOperationException("The optional value is absent.");
 
-    public static Optional<T> None => default;
-
     public static implicit operator Optional<T>(T value) => new(value);
-
-    public T GetValueOrDefault(T fallback) => HasValue ? _value : fallback;
 
     public override string ToString() => HasValue ? $"{_value}" : "(absent)";
 }

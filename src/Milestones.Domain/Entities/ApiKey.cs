@@ -80,8 +80,6 @@ public sealed class ApiKey : BaseEntity
         RevokedAt = now;
     }
 
-    public void MarkUsed(DateTime now) => LastUsedAt = now;
-
     private static string NewSecret()
     {
         var chars = new char[RandomLength];

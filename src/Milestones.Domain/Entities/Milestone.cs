@@ -206,8 +206,6 @@ public sealed class Milestone : AuditableEntity
         }
     }
 
-    public void Start(DateTime now) => ChangeStatus(MilestoneStatus.InProgress, now);
-
     public void Reach(DateTime now) => ChangeStatus(MilestoneStatus.Reached, now);
 
     public void Fail(DateTime now) => ChangeStatus(MilestoneStatus.Failed, now);

@@ -5,10 +5,7 @@ namespace Milestones.Application.Common.Exceptions;
 
 /// <summary>404: no such resource, or one the caller may not know exists.</summary>
 public sealed class NotFoundException(string resource, object key)
-    : Exception($"{resource} {key} was not found.")
-{
-    public string Resource { get; } = resource;
-}
+    : Exception($"{resource} {key} was not found.");
 
 /// <summary>401: the call needs a valid API key.</summary>
 public sealed class UnauthorizedException(string message = "This call needs an API key: send 'Authorization: Bearer sk_live_…'.")

@@ -22,9 +22,4 @@ public static class Reads
         db.Tasks.IgnoreQueryFilters().Where(t => t.Id == id)
             .ProjectTo<TaskDto>(mapper.ConfigurationProvider)
             .FirstAsync(ct);
-
-    public static Task<UserDto> UserDtoAsync(this IApplicationDbContext db, IMapper mapper, long id, CancellationToken ct) =>
-        db.Users.Where(u => u.Id == id)
-            .ProjectTo<UserDto>(mapper.ConfigurationProvider)
-            .FirstAsync(ct);
 }

@@ -9,8 +9,6 @@ public static class EnumValues<T>
     private static readonly Dictionary<string, T> ByName =
         Enum.GetValues<T>().ToDictionary(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()), v => v, StringComparer.Ordinal);
 
-    public static IReadOnlyCollection<string> Names => ByName.Keys;
-
     public static string Allowed => string.Join(", ", ByName.Keys);
 
     public static bool IsDefined(string? value) => value is not null && ByName.ContainsKey(value);
@@ -18,6 +16,4 @@ public static class EnumValues<T>
     public static T Parse(string value) => ByName[value];
 
     public static T? ParseOrNull(string? value) => value is null ? null : ByName[value];
-
-    public static string NameOf(T value) => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }
