@@ -146,6 +146,21 @@ public sealed class StrictContractTests(ApiFactory factory) : ApiTestBase(factor
         Assert.Equal(HttpStatusCode.OK, other.Status);
     }
 
+    [Fact]
+    public async Task If_Match_uses_the_strong_comparison_so_a_weak_tag_never_matches()
+    {
+        var project = await Given.ProjectAsync(Admin);
+        var url = $"/api/v1/projects/{project.Id()}";
+        var etag = (await Admin.Get(url)).Response.Headers.ETag!.Tag;
+
+        var weak = await Admin.Patch(url, new { name = "weakly" }, r => r.Headers.TryAddWithoutValidation("If-Match", $"W/{etag}"));
+        var strong = await Admin.Patch(url, new { name = "strongly" }, r => r.Headers.TryAddWithoutValidation("If-Match", etag));
+
+        weak.AssertProblem(HttpStatusCode.PreconditionFailed);
+        Assert.Equal(etag, weak.Response.Headers.ETag!.Tag);
+        Assert.Equal("strongly", strong.Data().Str("name"));
+    }
+
     [Theory]
     [InlineData("/api/v1/projects/{p}")]
     [InlineData("/api/v1/projects/{p}/milestones")]

@@ -37,7 +37,7 @@ public sealed class MilestonesController : ApiControllerBase
             Position = body.Position,
             DueDate = body.DueDate,
             GoalAmount = body.GoalAmount,
-            IfMatch = IfMatch,
+            ExpectedVersions = IfMatch,
         }, ct));
 
     /// <summary>Soft-deletes (admins): tasks move to the default milestone (or `reassignTo`), or `tasks=delete`. Honours If-Match.</summary>

@@ -25,7 +25,7 @@ public sealed class TasksController : ApiControllerBase
             Completed = body.Completed,
             MilestoneId = body.MilestoneId,
             Position = body.Position,
-            IfMatch = IfMatch,
+            ExpectedVersions = IfMatch,
         }, ct));
 
     [HttpDelete("{taskId:long}")]

@@ -20,25 +20,21 @@ public abstract class ApiControllerBase : ControllerBase
 
     protected ISender Sender => _sender ??= HttpContext.RequestServices.GetRequiredService<ISender>();
 
-    protected string? IfMatch => Request.Headers.IfMatch.Count > 0 ? Request.Headers.IfMatch.ToString() : null;
+    /// <summary><c>If-Match</c> as the versions the command expects; null when absent or <c>*</c>.</summary>
+    protected IReadOnlyList<string>? IfMatch => EntityTags.ExpectedVersions(Request.Headers.IfMatch);
 
     /// <summary>200 with the resource and its ETag, or 304 when If-None-Match already names it.</summary>
     protected ActionResult<DataEnvelope<T>> Resource<T>(T data)
     {
-        var etag = ETags.For(data);
-        Response.Headers.ETag = etag;
-        if (HttpMethods.IsGet(Request.Method) && NoneMatchNames(etag))
+        var version = Versions.Of(data);
+        Response.Headers.ETag = EntityTags.Strong(version);
+        if (HttpMethods.IsGet(Request.Method) && EntityTags.NoneMatchNames(Request.Headers.IfNoneMatch, version))
         {
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
         return Ok(new DataEnvelope<T>(data));
     }
-
-    /// <summary>If-None-Match uses the weak comparison (RFC 9110 §13.1.2): <c>W/"x"</c> matches <c>"x"</c>.</summary>
-    private bool NoneMatchNames(string etag) => Request.Headers.IfNoneMatch
-        .SelectMany(v => (v ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        .Any(tag => tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == etag);
 
     /// <summary>
     /// 201 with the resource, its ETag and a <c>Location</c> that routing builds from the action that
@@ -49,7 +45,7 @@ public abstract class ApiControllerBase : ControllerBase
     {
         var location = Url.Action(readAction, typeof(TController).Name[..^"Controller".Length], routeValues)
             ?? throw new InvalidOperationException($"No route reads {typeof(TController).Name}.{readAction} with these values.");
-        Response.Headers.ETag = ETags.For(data);
+        Response.Headers.ETag = EntityTags.Strong(Versions.Of(data));
         return Created(location, new DataEnvelope<T>(data));
     }
 

@@ -42,7 +42,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
                 httpContext.Response.Headers.WWWAuthenticate = "Bearer";
                 break;
             case PreconditionFailedException pre:
-                httpContext.Response.Headers.ETag = pre.CurrentETag;
+                httpContext.Response.Headers.ETag = EntityTags.Strong(pre.CurrentVersion);
                 break;
             case OperationCanceledException:
                 httpContext.Response.Headers.RetryAfter = "1";
@@ -60,7 +60,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             => (ClientClosedRequest, "The request was cancelled by the client.", null),
         ValidationException v => (StatusCodes.Status422UnprocessableEntity, v.Message, v.Errors),
         NotFoundException n => (StatusCodes.Status404NotFound, n.Message, null),
-        UnauthorizedException u => (StatusCodes.Status401Unauthorized, u.Message, null),
+        UnauthorizedException u => (StatusCodes.Status401Unauthorized, $"{u.Message} Send 'Authorization: Bearer sk_live_…'.", null),
         ForbiddenAccessException f => (StatusCodes.Status403Forbidden, f.Message, null),
         ConflictException c => (StatusCodes.Status409Conflict, c.Message, null),
         DomainException d => (StatusCodes.Status409Conflict, d.Message, null),

@@ -11,7 +11,7 @@ namespace Milestones.Application.Tests.Behaviours;
 
 public sealed record Renamable(string Name) : IQuery<string>;
 
-public sealed record ConditionalRename(string? IfMatch) : ICommand<string>, IConditionalCommand
+public sealed record ConditionalRename(IReadOnlyList<string>? ExpectedVersions) : ICommand<string>, IConditionalCommand
 {
     public IMessage CurrentRepresentationQuery() => new Renamable("current");
 }
@@ -52,33 +52,33 @@ public sealed class ValidationAndPreconditionBehaviourTests
     }
 
     [Fact]
-    public async Task A_stale_if_match_fails_the_precondition_with_the_current_etag()
+    public async Task A_stale_expected_version_fails_the_precondition_with_the_current_version()
     {
         var sender = new Mock<ISender>();
         sender.Setup(s => s.Send(It.IsAny<object>(), It.IsAny<CancellationToken>())).ReturnsAsync((object?)new { name = "current" });
         var behaviour = new PreconditionBehaviour<ConditionalRename, string>(sender.Object);
 
         var error = await Assert.ThrowsAsync<PreconditionFailedException>(async () =>
-            await behaviour.Handle(new ConditionalRename("\"stale\""), (_, _) => ValueTask.FromResult("ran"), CancellationToken.None));
+            await behaviour.Handle(new ConditionalRename(["stale"]), (_, _) => ValueTask.FromResult("ran"), CancellationToken.None));
 
-        Assert.Equal(ETags.For(new { name = "current" }), error.CurrentETag);
+        Assert.Equal(Versions.Of(new { name = "current" }), error.CurrentVersion);
     }
 
     [Fact]
-    public async Task A_matching_if_match_runs_the_command()
+    public async Task Any_matching_expected_version_runs_the_command()
     {
         var current = new { name = "current" };
         var sender = new Mock<ISender>();
         sender.Setup(s => s.Send(It.IsAny<object>(), It.IsAny<CancellationToken>())).ReturnsAsync((object?)current);
         var behaviour = new PreconditionBehaviour<ConditionalRename, string>(sender.Object);
 
-        var result = await behaviour.Handle(new ConditionalRename($"\"other\", {ETags.For(current)}"), (_, _) => ValueTask.FromResult("ran"), CancellationToken.None);
+        var result = await behaviour.Handle(new ConditionalRename(["other", Versions.Of(current)]), (_, _) => ValueTask.FromResult("ran"), CancellationToken.None);
 
         Assert.Equal("ran", result);
     }
 
     [Fact]
-    public async Task Without_if_match_nothing_is_fetched()
+    public async Task Without_an_expected_version_nothing_is_fetched()
     {
         var sender = new Mock<ISender>(MockBehavior.Strict);
         var behaviour = new PreconditionBehaviour<ConditionalRename, string>(sender.Object);

@@ -19,7 +19,7 @@ namespace Milestones.Application.Common.Behaviours;
 //   3. ValidationBehaviour          – every FluentValidation validator of the message (422)
 //   4. PerformanceBehaviour         – warns about slow requests
 //   5. TransactionBehaviour         – commands run in one transaction with all their side effects
-//   6. PreconditionBehaviour        – If-Match, checked inside that transaction
+//   6. PreconditionBehaviour        – the expected version (If-Match), checked inside that transaction
 
 /// <summary>
 /// Names each request in the log at Debug level. Failures are not logged here: the edge that
@@ -142,27 +142,30 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(IApplicationDbCont
     }
 }
 
-/// <summary>A command that honours <c>If-Match</c>: it names the query whose result is the resource's current representation.</summary>
+/// <summary>
+/// A command that may be made conditional on the version of the resource the client last read
+/// (the Api reads it from <c>If-Match</c>); it names the query whose result is the current representation.
+/// </summary>
 public interface IConditionalCommand
 {
-    string? IfMatch { get; }
+    /// <summary>Versions the client accepts (any one may be current); null when the command is unconditional.</summary>
+    IReadOnlyList<string>? ExpectedVersions { get; }
 
     IMessage CurrentRepresentationQuery();
 }
 
+/// <summary>The current version must be one the client expects (checked inside the command's transaction): else 412.</summary>
 public sealed class PreconditionBehaviour<TMessage, TResponse>(ISender sender) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand, IConditionalCommand
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (message.IfMatch is { } ifMatch && ifMatch.Trim() != "*")
+        if (message.ExpectedVersions is { } expected)
         {
-            var current = await sender.Send(message.CurrentRepresentationQuery(), cancellationToken);
-            var etag = ETags.For(current);
-            var accepted = ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (!accepted.Contains(etag))
+            var current = Versions.Of(await sender.Send(message.CurrentRepresentationQuery(), cancellationToken));
+            if (!expected.Contains(current, StringComparer.Ordinal))
             {
-                throw new PreconditionFailedException(etag);
+                throw new PreconditionFailedException(current);
             }
         }
 

@@ -8,7 +8,7 @@ public sealed class NotFoundException(string resource, object key)
     : Exception($"{resource} {key} was not found.");
 
 /// <summary>401: the call needs a valid API key.</summary>
-public sealed class UnauthorizedException(string message = "This call needs an API key: send 'Authorization: Bearer sk_live_…'.")
+public sealed class UnauthorizedException(string message = "This call needs an API key.")
     : Exception(message);
 
 /// <summary>403: authenticated, but the key's scope or the caller's role is not enough.</summary>
@@ -17,11 +17,11 @@ public sealed class ForbiddenAccessException(string message) : Exception(message
 /// <summary>409: the request conflicts with the current state (duplicate title, last admin…).</summary>
 public sealed class ConflictException(string message) : Exception(message);
 
-/// <summary>412: If-Match named a version that is no longer current.</summary>
-public sealed class PreconditionFailedException(string currentETag)
+/// <summary>412: the command expected a version of the resource that is no longer current.</summary>
+public sealed class PreconditionFailedException(string currentVersion)
     : Exception("The resource has changed since you read it (If-Match does not match its current ETag); fetch it again and retry.")
 {
-    public string CurrentETag { get; } = currentETag;
+    public string CurrentVersion { get; } = currentVersion;
 }
 
 /// <summary>422: the request is well-formed but its values are not acceptable.</summary>

@@ -100,12 +100,15 @@ public sealed class OptionalConverterFactory : JsonConverterFactory
     }
 }
 
-/// <summary>Strong ETags: a hash of the resource's JSON representation.</summary>
-public static class ETags
+/// <summary>
+/// The version of a representation: a hash of its JSON, so it changes whenever the representation
+/// does. The Api shows it as the strong ETag and reads If-Match into expected versions.
+/// </summary>
+public static class Versions
 {
-    public static string For(object? representation)
+    public static string Of(object? representation)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(representation, representation?.GetType() ?? typeof(object), JsonDefaults.Options);
-        return "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
+        return Convert.ToHexStringLower(SHA256.HashData(bytes))[..32];
     }
 }

@@ -21,7 +21,7 @@ namespace Milestones.Application.Milestones.Commands.DeleteMilestone;
 /// <see cref="ReassignTo"/>, or (<c>tasks=delete</c>) are soft-deleted with it.
 /// </summary>
 [RequiresScope(Scopes.Write)]
-public sealed record DeleteMilestoneCommand(long MilestoneId, string? Tasks = null, long? ReassignTo = null, string? IfMatch = null)
+public sealed record DeleteMilestoneCommand(long MilestoneId, string? Tasks = null, long? ReassignTo = null, IReadOnlyList<string>? ExpectedVersions = null)
     : ICommand<DeleteMilestoneResult>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>

@@ -29,7 +29,7 @@ public sealed record UpdateMilestoneCommand(long MilestoneId) : ICommand<Milesto
     public int? Position { get; init; }
     public Optional<DateTime?> DueDate { get; init; }
     public Optional<decimal?> GoalAmount { get; init; }
-    public string? IfMatch { get; init; }
+    public IReadOnlyList<string>? ExpectedVersions { get; init; }
 
     public IMessage CurrentRepresentationQuery() => new GetMilestoneQuery(MilestoneId);
 }

@@ -12,7 +12,7 @@ namespace Milestones.Application.Projects.Commands.DeleteProject;
 
 /// <summary>Soft-deletes a project: it disappears from every list and lookup; its rows are kept.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record DeleteProjectCommand(long ProjectId, string? IfMatch = null) : ICommand<DeletedResult>, IConditionalCommand, IProjectRequest
+public sealed record DeleteProjectCommand(long ProjectId, IReadOnlyList<string>? ExpectedVersions = null) : ICommand<DeletedResult>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
         (await access.ForProjectAsync(ProjectId, cancellationToken)).RequireAdmin("delete a project");

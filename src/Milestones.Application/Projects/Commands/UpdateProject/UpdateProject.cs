@@ -16,7 +16,7 @@ using Milestones.Domain.Enums;
 namespace Milestones.Application.Projects.Commands.UpdateProject;
 
 [RequiresScope(Scopes.Write)]
-public sealed record UpdateProjectCommand(long ProjectId, string? Name, string? Description, string? Visibility, string? IfMatch = null, string? DeadlinePolicy = null)
+public sealed record UpdateProjectCommand(long ProjectId, string? Name, string? Description, string? Visibility, IReadOnlyList<string>? ExpectedVersions = null, string? DeadlinePolicy = null)
     : ICommand<ProjectDto>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ using Milestones.Domain.Common;
 namespace Milestones.Application.Tasks.Commands.DeleteTask;
 
 [RequiresScope(Scopes.Write)]
-public sealed record DeleteTaskCommand(long TaskId, string? IfMatch = null) : ICommand<DeletedResult>, IConditionalCommand, IProjectRequest
+public sealed record DeleteTaskCommand(long TaskId, IReadOnlyList<string>? ExpectedVersions = null) : ICommand<DeletedResult>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
         (await access.ForTaskAsync(TaskId, cancellationToken)).RequireEditor("delete tasks");

@@ -26,7 +26,7 @@ public sealed record UpdateTaskCommand(long TaskId) : ICommand<TaskDto>, ICondit
     public bool? Completed { get; init; }
     public long? MilestoneId { get; init; }
     public int? Position { get; init; }
-    public string? IfMatch { get; init; }
+    public IReadOnlyList<string>? ExpectedVersions { get; init; }
 
     public IMessage CurrentRepresentationQuery() => new GetTaskQuery(TaskId);
 }
