@@ -157,7 +157,6 @@ public sealed class StrictContractTests(ApiFactory factory) : ApiTestBase(factor
         var strong = await Admin.Patch(url, new { name = "strongly" }, r => r.Headers.TryAddWithoutValidation("If-Match", etag));
 
         weak.AssertProblem(HttpStatusCode.PreconditionFailed);
-        Assert.Equal(etag, weak.Response.Headers.ETag!.Tag);
         Assert.Equal("strongly", strong.Data().Str("name"));
     }
 

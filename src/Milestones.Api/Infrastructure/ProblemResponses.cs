@@ -41,9 +41,6 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             case UnauthorizedException:
                 httpContext.Response.Headers.WWWAuthenticate = "Bearer";
                 break;
-            case PreconditionFailedException pre:
-                httpContext.Response.Headers.ETag = EntityTags.Strong(pre.CurrentVersion);
-                break;
             case OperationCanceledException:
                 httpContext.Response.Headers.RetryAfter = "1";
                 break;
