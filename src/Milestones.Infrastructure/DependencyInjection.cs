@@ -64,6 +64,7 @@ public static class DependencyInjection
             services.AddHostedService<Deadlines.DeadlineSweeper>();
         }
 
+        services.AddScoped<Authentication.ApiKeyAuthenticator>();
         services.AddScoped<Idempotency.IdempotencyStore>();
         services.AddOptions<Idempotency.IdempotencyOptions>()
             .Bind(configuration.GetSection(Idempotency.IdempotencyOptions.Section))

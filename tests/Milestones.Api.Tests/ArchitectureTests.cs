@@ -62,6 +62,16 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void No_part_of_the_api_touches_the_unit_of_work()
+    {
+        var result = Types.InAssembly(Api).ShouldNot()
+            .HaveDependencyOnAny("Milestones.Application.Common.Interfaces.IApplicationDbContext", "Milestones.Infrastructure.Persistence.ApplicationDbContext")
+            .GetResult();
+
+        AssertHolds(result, "The Api reaches data through the mediator or a dedicated Infrastructure service");
+    }
+
+    [Fact]
     public void Every_handler_is_named_for_its_message_and_lives_beside_it()
     {
         var handlers = Application.GetTypes()

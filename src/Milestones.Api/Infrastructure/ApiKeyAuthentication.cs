@@ -1,10 +1,9 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Milestones.Application.Common.Interfaces;
-using Milestones.Domain.Entities;
+using Milestones.Infrastructure.Authentication;
 
 namespace Milestones.Api.Infrastructure;
 
@@ -17,15 +16,13 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IApplicationDbContext db,
-    TimeProvider clock)
+    ApiKeyAuthenticator authenticator)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string ScopeClaim = "scope";
     public const string AdminClaim = "global_admin";
     public const string KeyIdClaim = "key_id";
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -46,31 +43,19 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("The API key is not valid.");
         }
 
-        var hash = ApiKey.Hash(secret);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var key = await db.ApiKeys.AsNoTracking()
-            .Where(k => k.SecretHash == hash)
-            .Select(k => new { k.Id, k.UserId, k.Scopes, k.ExpiresAt, k.RevokedAt, k.LastUsedAt, IsAdmin = db.Users.Where(u => u.Id == k.UserId).Select(u => u.IsAdmin).FirstOrDefault() })
-            .FirstOrDefaultAsync(Context.RequestAborted);
-
-        if (key is null || key.RevokedAt is not null || (key.ExpiresAt is { } expires && expires <= now))
+        var check = await authenticator.CheckAsync(secret, Context.RequestAborted);
+        if (check.Key is not { } key)
         {
-            return AuthenticateResult.Fail(key is null ? "The API key is not valid." : "The API key is expired or revoked.");
-        }
-
-        if (key.LastUsedAt is null || now - key.LastUsedAt > LastUsedResolution)
-        {
-            // Written at most once a minute per key, so reads do not turn into writes.
-            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+            return AuthenticateResult.Fail(check.Failure!);
         }
 
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, key.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new(KeyIdClaim, key.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new(KeyIdClaim, key.KeyId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(key.Scopes.Select(s => new Claim(ScopeClaim, s)));
-        if (key.IsAdmin)
+        if (key.IsGlobalAdmin)
         {
             claims.Add(new Claim(AdminClaim, "true"));
         }

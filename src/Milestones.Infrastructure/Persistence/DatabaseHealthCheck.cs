@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Milestones.Infrastructure.Persistence;
 
-namespace Milestones.Api.Infrastructure;
+namespace Milestones.Infrastructure.Persistence;
 
 /// <summary>Ready when the database answers.</summary>
 public sealed class DatabaseHealthCheck(ApplicationDbContext db) : IHealthCheck
