@@ -131,7 +131,7 @@ public sealed class MilestoneTests
 
         Assert.Throws<DomainException>(() => milestone.Update(new MilestonePatch { Status = MilestoneStatus.Reached }, Now));
         Assert.Throws<DomainException>(() => milestone.Reach(Now));
-        Assert.Throws<DomainException>(() => milestone.MoveTo(4));
+        Assert.Throws<DomainException>(() => milestone.Reposition(4));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     {
         _ when httpContext.RequestAborted.IsCancellationRequested && exception is OperationCanceledException or IOException or BadHttpRequestException
             => (ClientClosedRequest, "The request was cancelled by the client.", null),
-        ValidationException v => (StatusCodes.Status422UnprocessableEntity, v.Message, v.Errors),
+        ValidationFailedException v => (StatusCodes.Status422UnprocessableEntity, v.Message, v.Errors),
         NotFoundException n => (StatusCodes.Status404NotFound, n.Message, null),
         UnauthorizedException u => (StatusCodes.Status401Unauthorized, $"{u.Message} Send 'Authorization: Bearer sk_live_…'.", null),
         ForbiddenAccessException f => (StatusCodes.Status403Forbidden, f.Message, null),

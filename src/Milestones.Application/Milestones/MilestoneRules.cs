@@ -7,8 +7,6 @@ using Milestones.Domain.Common;
 using Milestones.Domain.Entities;
 using Milestones.Domain.Enums;
 
-using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
-
 namespace Milestones.Application.Milestones;
 
 /// <summary>Checks shared by the milestone use cases, kept in one place.</summary>
@@ -67,12 +65,12 @@ public static class MilestoneRules
         if (requested is not { } position)
         {
             return Positions.After(last)
-                ?? throw new ValidationException("position", $"The project's milestones already reach position {Positions.Max}.");
+                ?? throw new ValidationFailedException("position", $"The project's milestones already reach position {Positions.Max}.");
         }
 
         if (position > last + 1)
         {
-            throw new ValidationException("position", $"position must be between 1 and {last + 1} (one after the project's last milestone).");
+            throw new ValidationFailedException("position", $"position must be between 1 and {last + 1} (one after the project's last milestone).");
         }
 
         await db.Ranked(projectId).Where(m => m.Position >= position)
@@ -86,7 +84,7 @@ public static class MilestoneRules
         var last = await db.LastMilestonePositionAsync(milestone.ProjectId, ct);
         if (to > last)
         {
-            throw new ValidationException("position", $"position must be between 1 and {last} (the project's last milestone).");
+            throw new ValidationFailedException("position", $"position must be between 1 and {last} (the project's last milestone).");
         }
 
         var (from, id) = (milestone.Position, milestone.Id);

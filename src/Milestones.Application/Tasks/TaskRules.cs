@@ -5,8 +5,6 @@ using Milestones.Domain.Entities;
 using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Interfaces;
 
-using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
-
 namespace Milestones.Application.Tasks;
 
 internal static class TaskRules
@@ -23,12 +21,12 @@ internal static class TaskRules
         if (requested is not { } position)
         {
             return Positions.After(last)
-                ?? throw new ValidationException("position", $"The milestone's tasks already reach position {Positions.Max}.");
+                ?? throw new ValidationFailedException("position", $"The milestone's tasks already reach position {Positions.Max}.");
         }
 
         if (position > last + 1)
         {
-            throw new ValidationException("position", $"position must be between 1 and {last + 1} (one after the milestone's last task).");
+            throw new ValidationFailedException("position", $"position must be between 1 and {last + 1} (one after the milestone's last task).");
         }
 
         await db.Tasks.Where(t => t.MilestoneId == milestoneId && t.Position >= position)
@@ -42,7 +40,7 @@ internal static class TaskRules
         var last = await db.LastTaskPositionAsync(task.MilestoneId, ct);
         if (to > last)
         {
-            throw new ValidationException("position", $"position must be between 1 and {last} (the milestone's last task).");
+            throw new ValidationFailedException("position", $"position must be between 1 and {last} (the milestone's last task).");
         }
 
         var (from, id) = (task.Position, task.Id);

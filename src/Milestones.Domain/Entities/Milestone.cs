@@ -246,7 +246,7 @@ public sealed class Milestone : AuditableEntity
     }
 
     /// <summary>Sets the position among the project's categorised milestones (1..N).</summary>
-    public void MoveTo(int position)
+    public void Reposition(int position)
     {
         EnsureLive();
         if (IsDefault)

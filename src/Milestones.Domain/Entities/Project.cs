@@ -149,7 +149,7 @@ public sealed class Project : AuditableEntity
 
         for (var i = 0; i < ordered.Count; i++)
         {
-            ordered[i].MoveTo(i + 1);
+            ordered[i].Reposition(i + 1);
         }
 
         Raise(new MilestonesReordered(Id, ordered.Select(m => m.Id).ToList()));

@@ -100,8 +100,8 @@ public abstract class ApplicationDbContext(DbContextOptions options, IPublisher 
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeValueConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeValueConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
         configurationBuilder.Properties<Visibility>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ProjectRole>().HaveConversion<string>().HaveMaxLength(16);

@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Milestones.Infrastructure.Persistence;
 
 /// <summary>Every DateTime is UTC: what comes back from the database is marked so.</summary>
-public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+public sealed class UtcDateTimeValueConverter() : ValueConverter<DateTime, DateTime>(
     v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v,
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
-public sealed class NullableUtcDateTimeConverter() : ValueConverter<DateTime?, DateTime?>(
+public sealed class NullableUtcDateTimeValueConverter() : ValueConverter<DateTime?, DateTime?>(
     v => v.HasValue && v.Value.Kind == DateTimeKind.Local ? v.Value.ToUniversalTime() : v,
     v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
 

@@ -4,8 +4,7 @@ using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Common.Serialization;
 using Milestones.Application.Milestones.Commands.CreateMilestone;
 using Moq;
-using AppValidationException = Milestones.Application.Common.Exceptions.ValidationException;
-using PreconditionFailedException = Milestones.Application.Common.Exceptions.PreconditionFailedException;
+using Milestones.Application.Common.Exceptions;
 
 namespace Milestones.Application.Tests.Behaviours;
 
@@ -29,7 +28,7 @@ public sealed class ValidationAndPreconditionBehaviourTests
         var command = new CreateMilestoneCommand(1, "", null, "done", null, null, 0, -1, [new NewTask("", false)]);
         var ran = false;
 
-        var error = await Assert.ThrowsAsync<AppValidationException>(async () =>
+        var error = await Assert.ThrowsAsync<ValidationFailedException>(async () =>
             await behaviour.Handle(command, (_, _) => { ran = true; return ValueTask.FromResult(1); }, CancellationToken.None));
 
         Assert.False(ran);

@@ -9,8 +9,6 @@ using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Security;
 using Milestones.Application.Common.Serialization;
 using Milestones.Domain.Common;
-using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
-
 namespace Milestones.Application.Common.Behaviours;
 
 // The pipeline, outermost first (registered in this order in AddMediator):
@@ -103,7 +101,7 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
             var errors = failures
                 .GroupBy(f => JsonNames.PropertyPath(f.PropertyName), f => f.ErrorMessage)
                 .ToDictionary(g => g.Key, g => g.Distinct().ToArray());
-            throw new ValidationException(errors);
+            throw new ValidationFailedException(errors);
         }
 
         return await next(message, cancellationToken);

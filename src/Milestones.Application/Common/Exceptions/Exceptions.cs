@@ -25,15 +25,15 @@ public sealed class PreconditionFailedException(string currentVersion)
 }
 
 /// <summary>422: the request is well-formed but its values are not acceptable.</summary>
-public sealed class ValidationException : Exception
+public sealed class ValidationFailedException : Exception
 {
-    public ValidationException(IDictionary<string, string[]> errors)
+    public ValidationFailedException(IDictionary<string, string[]> errors)
         : base(Describe(errors))
     {
         Errors = new Dictionary<string, string[]>(errors);
     }
 
-    public ValidationException(string field, string message)
+    public ValidationFailedException(string field, string message)
         : this(new Dictionary<string, string[]> { [field] = [message] })
     {
     }

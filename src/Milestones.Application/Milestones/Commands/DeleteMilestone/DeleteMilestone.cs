@@ -12,8 +12,6 @@ using Milestones.Application.Milestones.Queries.GetMilestone;
 using Milestones.Domain.Common;
 using Milestones.Domain.Enums;
 
-using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
-
 namespace Milestones.Application.Milestones.Commands.DeleteMilestone;
 
 /// <summary>
@@ -103,6 +101,6 @@ public sealed class DeleteMilestoneHandler(IApplicationDbContext db, TimeProvide
             await db.Milestones.AnyAsync(m => m.Id == requested && m.ProjectId == projectId, ct);
         return valid
             ? requested.Value
-            : throw new ValidationException("reassignTo", $"reassignTo {requested} is not another live milestone of this project.");
+            : throw new ValidationFailedException("reassignTo", $"reassignTo {requested} is not another live milestone of this project.");
     }
 }

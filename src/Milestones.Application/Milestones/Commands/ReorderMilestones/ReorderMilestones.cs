@@ -10,8 +10,6 @@ using Milestones.Application.Common.Security;
 using Milestones.Domain.Common;
 using Milestones.Domain.Enums;
 
-using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
-
 namespace Milestones.Application.Milestones.Commands.ReorderMilestones;
 
 /// <summary>The body lists every live categorised milestone of the project exactly once; they get positions 1..N.</summary>
@@ -60,7 +58,7 @@ public sealed class ReorderMilestonesHandler(IApplicationDbContext db, IMapper m
 
         if (errors.Count > 0)
         {
-            throw new ValidationException(new Dictionary<string, string[]> { ["milestoneIds"] = [.. errors] });
+            throw new ValidationFailedException(new Dictionary<string, string[]> { ["milestoneIds"] = [.. errors] });
         }
 
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken).OrNotFound("Project", command.ProjectId);

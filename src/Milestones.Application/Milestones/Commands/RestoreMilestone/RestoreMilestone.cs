@@ -33,7 +33,7 @@ public sealed class RestoreMilestoneHandler(IApplicationDbContext db, IMapper ma
         if (!milestone.IsDefault)
         {
             // Back after the project's last milestone: its old place was closed when it left.
-            milestone.MoveTo(await db.TakeMilestoneSlotAsync(milestone.ProjectId, null, cancellationToken));
+            milestone.Reposition(await db.TakeMilestoneSlotAsync(milestone.ProjectId, null, cancellationToken));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -11,8 +11,6 @@ using Milestones.Application.Tasks.Queries.GetTask;
 using Milestones.Domain.Common;
 using Milestones.Domain.Entities;
 
-using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
-
 namespace Milestones.Application.Tasks.Commands.UpdateTask;
 
 /// <summary>Renames, completes / re-opens, repositions, or moves a task to another live milestone of its project.</summary>
@@ -52,7 +50,7 @@ public sealed class UpdateTaskHandler(IApplicationDbContext db, IMapper mapper, 
         if (command.MilestoneId is { } targetId && targetId != task.MilestoneId)
         {
             var target = await db.Milestones.FirstOrDefaultAsync(m => m.Id == targetId && m.ProjectId == task.ProjectId, cancellationToken)
-                ?? throw new ValidationException("milestoneId", $"milestoneId {targetId} is not a live milestone of this task's project.");
+                ?? throw new ValidationFailedException("milestoneId", $"milestoneId {targetId} is not a live milestone of this task's project.");
             target.EnsureAcceptsTasks();
             await db.CloseTaskSlotAsync(task, cancellationToken);
             task.MoveTo(target, await db.TakeTaskSlotAsync(target.Id, command.Position, cancellationToken));

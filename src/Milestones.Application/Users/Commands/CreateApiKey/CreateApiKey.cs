@@ -9,8 +9,6 @@ using Milestones.Application.Common.Security;
 using Milestones.Domain.Entities;
 using ScopeNames = Milestones.Domain.Common.Scopes;
 
-using ValidationException = Milestones.Application.Common.Exceptions.ValidationException;
-
 namespace Milestones.Application.Users.Commands.CreateApiKey;
 
 /// <summary>Issues a key for the caller (<paramref name="UserId"/> null) or, for a global admin, for another user.</summary>
@@ -43,7 +41,7 @@ public sealed class CreateApiKeyHandler(IApplicationDbContext db, IMapper mapper
         var scopes = command.Scopes!.Distinct().ToList();
         if (scopes.Contains(ScopeNames.Admin) && !owner.IsAdmin)
         {
-            throw new ValidationException("scopes", "The 'admin' scope can only be given to a global administrator's key.");
+            throw new ValidationFailedException("scopes", "The 'admin' scope can only be given to a global administrator's key.");
         }
 
         if (command.UserId is null && scopes.FirstOrDefault(s => !caller.HasScope(s)) is { } wider)
