@@ -68,6 +68,20 @@ public sealed class StrictContractTests(ApiFactory factory) : ApiTestBase(factor
         Assert.Equal(("kept", "in_progress"), (after.Str("title"), after.Str("status")));
     }
 
+    [Theory]
+    [InlineData("{\"title\":\"t\",\"status\":null}", "status")]
+    [InlineData("{\"title\":\"t\",\"color\":null}", "color")]
+    [InlineData("{\"title\":\"t\",\"tasks\":null}", "tasks")]
+    public async Task Creating_with_null_for_a_field_that_has_a_default_but_no_null_is_422(string body, string field)
+    {
+        var project = await Given.ProjectAsync(Admin);
+
+        var result = await Admin.Send(HttpMethod.Post, $"/api/v1/projects/{project.Id()}/milestones", body);
+
+        result.AssertProblem(HttpStatusCode.UnprocessableEntity, $"{field} cannot be null");
+        Assert.Equal(0, (await Given.GetAsync(Admin, $"/api/v1/projects/{project.Id()}")).Int("milestonesTotal"));
+    }
+
     [Fact]
     public async Task Clearable_fields_still_clear_with_null()
     {

@@ -7,16 +7,21 @@ namespace Milestones.Api.Contracts;
 
 // Request bodies. Enumerated values travel as strings so an unknown one is a 422 that names the
 // allowed values, not a 400. Unknown properties are rejected (400) so a typo never passes silently.
+// [NotNullWhenSent]: the field may be left out (its default applies) but not sent as null (422);
+// fields without it (dueDate, goalAmount, expiresAt) take null as "none".
 
-public sealed record CreateUserRequest([property: ContractRequired] string? Username, string? DisplayName, bool? IsAdmin);
+public sealed record CreateUserRequest(
+    [property: ContractRequired] string? Username,
+    [property: NotNullWhenSent] string? DisplayName,
+    [property: NotNullWhenSent] bool? IsAdmin);
 
 public sealed record CreateApiKeyRequest([property: ContractRequired] string? Name, [property: ContractRequired] IReadOnlyList<string>? Scopes, DateTime? ExpiresAt);
 
 public sealed record CreateProjectRequest(
     [property: ContractRequired] string? Name,
-    string? Description,
-    [property: AllowedValuesOf(typeof(Visibility))] string? Visibility,
-    [property: AllowedValuesOf(typeof(DeadlinePolicy))] string? DeadlinePolicy);
+    [property: NotNullWhenSent] string? Description,
+    [property: NotNullWhenSent, AllowedValuesOf(typeof(Visibility))] string? Visibility,
+    [property: NotNullWhenSent, AllowedValuesOf(typeof(DeadlinePolicy))] string? DeadlinePolicy);
 
 public sealed record UpdateProjectRequest(
     [property: NotNullWhenSent] string? Name,
@@ -30,13 +35,13 @@ public sealed record NewTaskRequest([property: ContractRequired] string? Title, 
 
 public sealed record CreateMilestoneRequest(
     [property: ContractRequired] string? Title,
-    string? Description,
-    [property: AllowedValuesOf(typeof(MilestoneStatus))] string? Status,
-    [property: AllowedValuesOf(typeof(MilestoneColor))] string? Color,
+    [property: NotNullWhenSent] string? Description,
+    [property: NotNullWhenSent, AllowedValuesOf(typeof(MilestoneStatus))] string? Status,
+    [property: NotNullWhenSent, AllowedValuesOf(typeof(MilestoneColor))] string? Color,
     DateTime? DueDate,
-    int? Position,
+    [property: NotNullWhenSent] int? Position,
     decimal? GoalAmount,
-    IReadOnlyList<NewTaskRequest>? Tasks);
+    [property: NotNullWhenSent] IReadOnlyList<NewTaskRequest>? Tasks);
 
 /// <summary>Only the properties sent change. <c>dueDate</c> or <c>goalAmount</c> sent as null clear them.</summary>
 public sealed record UpdateMilestoneRequest
@@ -57,7 +62,10 @@ public sealed record UpdateMilestoneRequest
 
 public sealed record ReorderMilestonesRequest([property: ContractRequired] IReadOnlyList<long>? MilestoneIds);
 
-public sealed record CreateTaskRequest([property: ContractRequired] string? Title, bool? Completed, int? Position);
+public sealed record CreateTaskRequest(
+    [property: ContractRequired] string? Title,
+    [property: NotNullWhenSent] bool? Completed,
+    [property: NotNullWhenSent] int? Position);
 
 public sealed record UpdateTaskRequest(
     [property: NotNullWhenSent] string? Title,
@@ -65,4 +73,4 @@ public sealed record UpdateTaskRequest(
     [property: NotNullWhenSent] long? MilestoneId,
     [property: NotNullWhenSent] int? Position);
 
-public sealed record PledgeSupportRequest([property: ContractRequired] decimal? Amount, string? Message);
+public sealed record PledgeSupportRequest([property: ContractRequired] decimal? Amount, [property: NotNullWhenSent] string? Message);

@@ -26,7 +26,7 @@ public sealed class NotNullWhenSentFilter : IAsyncActionFilter
         var fields = bodyType is null ? [] : Fields.GetOrAdd(bodyType, FieldsOf);
         if (fields.Length > 0 && await SentAsNullAsync(context.HttpContext.Request, fields) is { Count: > 0 } nulls)
         {
-            var errors = nulls.ToDictionary(f => f, f => new[] { $"{f} cannot be null; leave it out to keep the current value." });
+            var errors = nulls.ToDictionary(f => f, f => new[] { $"{f} cannot be null; leave it out to keep the current value (or its default)." });
             context.Result = ProblemResponses.Result(context.HttpContext, StatusCodes.Status422UnprocessableEntity, string.Join(" ", errors.Values.SelectMany(v => v)), errors);
             return;
         }
