@@ -1,8 +1,5 @@
-using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Milestones.Application.Common.Mapping;
-using Milestones.Application.Common.Security;
 using Milestones.Application.Common.Serialization;
 
 namespace Milestones.Application;

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Domain.Entities;
-
 namespace Milestones.Application.Members;
 
 internal static class MemberLookup

@@ -1,11 +1,4 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Models;
-using Milestones.Domain.Common;
-using Milestones.Domain.Entities;
-using Milestones.Domain.Enums;
 
 namespace Milestones.Application.Milestones;
 

@@ -1,10 +1,3 @@
-using FluentValidation;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Domain.Common;
-using Milestones.Domain.Entities;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Interfaces;
-
 namespace Milestones.Application.Tasks;
 
 internal static class TaskRules

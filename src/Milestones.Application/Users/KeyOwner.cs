@@ -1,6 +1,3 @@
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
-
 namespace Milestones.Application.Users;
 
 /// <summary>Whose keys a call is about: the caller's own (<c>/users/me/…</c>), or, for a global admin, another user's.</summary>

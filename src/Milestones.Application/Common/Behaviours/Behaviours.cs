@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
-using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.Logging;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Security;
 using Milestones.Application.Common.Serialization;
-using Milestones.Domain.Common;
 namespace Milestones.Application.Common.Behaviours;
 
 // The pipeline, outermost first (registered in this order in AddMediator):

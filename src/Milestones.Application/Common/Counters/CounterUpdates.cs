@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Interfaces;
-
 namespace Milestones.Application.Common.Counters;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Serialization;
-using Milestones.Domain.Common;
-using Milestones.Domain.Entities;
 
 namespace Milestones.Application.Common.EventHandlers;
 

@@ -1,6 +1,3 @@
-using Mediator;
-using Milestones.Domain.Common;
-
 namespace Milestones.Application.Common.EventHandlers;
 
 /// <summary>Writes every activity-worthy domain event to the project's event log.</summary>

@@ -1,7 +1,4 @@
-using Mediator;
 using Milestones.Application.Common.Counters;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Domain.Enums;
 using Milestones.Domain.Events;
 
 namespace Milestones.Application.Common.EventHandlers;

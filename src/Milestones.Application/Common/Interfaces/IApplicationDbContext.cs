@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Milestones.Domain.Entities;
-
 namespace Milestones.Application.Common.Interfaces;
 
 /// <summary>The unit of work handlers use. No repository sits on top of it.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Milestones.Domain.Common;
-using Milestones.Domain.Enums;
 
 namespace Milestones.Application.Common.Mapping;
 

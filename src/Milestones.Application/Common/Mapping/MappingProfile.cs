@@ -1,6 +1,4 @@
 using System.Text.Json;
-using AutoMapper;
-using Milestones.Domain.Entities;
 
 namespace Milestones.Application.Common.Mapping;
 

@@ -1,7 +1,4 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Interfaces;
 
 namespace Milestones.Application.Common.Mapping;
 

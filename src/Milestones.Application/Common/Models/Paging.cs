@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace Milestones.Application.Common.Models;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Domain.Enums;
-
 namespace Milestones.Application.Common.Security;
 
 /// <summary>What the caller may do in one project.</summary>

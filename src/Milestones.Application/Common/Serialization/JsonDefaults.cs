@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Milestones.Domain.Common;
 
 namespace Milestones.Application.Common.Serialization;
 

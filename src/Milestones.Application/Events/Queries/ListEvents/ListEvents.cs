@@ -1,12 +1,4 @@
-using AutoMapper;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Mapping;
 using Milestones.Application.Common.Models;
-using Milestones.Application.Common.Security;
-using Milestones.Domain.Common;
 
 namespace Milestones.Application.Events.Queries.ListEvents;
 

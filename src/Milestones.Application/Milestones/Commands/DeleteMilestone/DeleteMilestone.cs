@@ -1,16 +1,8 @@
 using System.Text.Json.Serialization;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Common.Counters;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Models;
-using Milestones.Application.Common.Security;
 using Milestones.Application.Milestones.Queries.GetMilestone;
-using Milestones.Domain.Common;
-using Milestones.Domain.Enums;
 
 namespace Milestones.Application.Milestones.Commands.DeleteMilestone;
 

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Security;
-using Milestones.Domain.Enums;
-
 namespace Milestones.Application.Milestones.Commands.MissDeadline;
 
 public enum DeadlineOutcome

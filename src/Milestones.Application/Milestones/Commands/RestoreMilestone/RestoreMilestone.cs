@@ -1,12 +1,3 @@
-using AutoMapper;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Mapping;
-using Milestones.Application.Common.Security;
-using Milestones.Domain.Common;
-
 namespace Milestones.Application.Milestones.Commands.RestoreMilestone;
 
 /// <summary>Brings a deleted milestone back (admins only); 409 when its title was taken meanwhile.</summary>

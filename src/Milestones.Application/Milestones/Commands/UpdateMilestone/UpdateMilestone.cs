@@ -1,17 +1,6 @@
-using AutoMapper;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Behaviours;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Mapping;
 using Milestones.Application.Common.Models;
-using Milestones.Application.Common.Security;
 using Milestones.Application.Milestones.Queries.GetMilestone;
-using Milestones.Domain.Common;
-using Milestones.Domain.Entities;
-using Milestones.Domain.Enums;
 
 namespace Milestones.Application.Milestones.Commands.UpdateMilestone;
 

@@ -1,11 +1,3 @@
-using AutoMapper;
-using Mediator;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Mapping;
-using Milestones.Application.Common.Security;
-using Milestones.Domain.Common;
-
 namespace Milestones.Application.Milestones.Queries.GetMilestone;
 
 /// <summary>A milestone. A deleted one is visible to project admins only (so they can restore it).</summary>

@@ -1,12 +1,6 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Behaviours;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Models;
-using Milestones.Application.Common.Security;
 using Milestones.Application.Projects.Queries.GetProject;
-using Milestones.Domain.Common;
 
 namespace Milestones.Application.Projects.Commands.DeleteProject;
 

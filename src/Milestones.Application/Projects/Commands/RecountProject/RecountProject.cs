@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Security;
-using Milestones.Domain.Common;
-using Milestones.Domain.Enums;
-
 namespace Milestones.Application.Projects.Commands.RecountProject;
 
 [RequiresScope(Scopes.Write)]

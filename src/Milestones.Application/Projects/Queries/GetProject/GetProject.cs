@@ -1,10 +1,3 @@
-using AutoMapper;
-using Mediator;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Mapping;
-using Milestones.Application.Common.Security;
-using Milestones.Domain.Common;
-
 namespace Milestones.Application.Projects.Queries.GetProject;
 
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]

@@ -1,13 +1,4 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Mapping;
-using Milestones.Application.Common.Security;
-using Milestones.Domain.Common;
-using Milestones.Domain.Entities;
 
 namespace Milestones.Application.Supports.Commands.PledgeSupport;
 

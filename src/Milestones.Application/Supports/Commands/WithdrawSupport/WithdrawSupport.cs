@@ -1,11 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
 using Milestones.Application.Common.Models;
-using Milestones.Application.Common.Security;
-using Milestones.Domain.Common;
-using Milestones.Domain.Enums;
 
 namespace Milestones.Application.Supports.Commands.WithdrawSupport;
 

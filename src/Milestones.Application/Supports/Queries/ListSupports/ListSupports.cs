@@ -1,15 +1,5 @@
-using AutoMapper;
 using AutoMapper.QueryableExtensions;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Mapping;
 using Milestones.Application.Common.Models;
-using Milestones.Application.Common.Security;
-using Milestones.Domain.Common;
-using Milestones.Domain.Enums;
 
 namespace Milestones.Application.Supports.Queries.ListSupports;
 

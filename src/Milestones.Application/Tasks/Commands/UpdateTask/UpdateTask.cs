@@ -1,15 +1,5 @@
-using AutoMapper;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Behaviours;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Mapping;
-using Milestones.Application.Common.Security;
 using Milestones.Application.Tasks.Queries.GetTask;
-using Milestones.Domain.Common;
-using Milestones.Domain.Entities;
 
 namespace Milestones.Application.Tasks.Commands.UpdateTask;
 

@@ -1,12 +1,3 @@
-using AutoMapper;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Milestones.Application.Common.Exceptions;
-using Milestones.Application.Common.Interfaces;
-using Milestones.Application.Common.Mapping;
-using Milestones.Application.Common.Security;
-using Milestones.Domain.Entities;
 using ScopeNames = Milestones.Domain.Common.Scopes;
 
 namespace Milestones.Application.Users.Commands.CreateApiKey;
