@@ -58,16 +58,31 @@ public sealed class Support : BaseEntity
         return support;
     }
 
-    /// <summary>The supporter takes the pledge back; only a pledged (unresolved) support can be withdrawn.</summary>
+    // The pledge lifecycle: pledged → fulfilled (its milestone was reached) or released (its milestone
+    // failed or was deleted, or the supporter withdrew it). A resolved pledge never changes again: a
+    // reached milestone that is reopened keeps its fulfilled pledges.
+
+    /// <summary>The supporter takes the pledge back: it is released, and the money with it.</summary>
     public void Withdraw(DateTime now)
+    {
+        Resolve(SupportStatus.Released, now, "withdrawn");
+        Raise(new SupportWithdrawn(this));
+    }
+
+    /// <summary>Its milestone was reached: the pledge is honoured.</summary>
+    public void Fulfil(DateTime now) => Resolve(SupportStatus.Fulfilled, now, "fulfilled");
+
+    /// <summary>Its milestone failed or was deleted: the pledge comes back to the supporter.</summary>
+    public void Release(DateTime now) => Resolve(SupportStatus.Released, now, "released");
+
+    private void Resolve(SupportStatus to, DateTime now, string verb)
     {
         if (Status != SupportStatus.Pledged)
         {
-            throw new DomainException($"This support is already {Status.ToString().ToLowerInvariant()} and cannot be withdrawn.");
+            throw new DomainException($"This support is already {Status.ToString().ToLowerInvariant()} and cannot be {verb}.");
         }
 
-        Status = SupportStatus.Released;
+        Status = to;
         ResolvedAt = now;
-        Raise(new SupportWithdrawn(this));
     }
 }

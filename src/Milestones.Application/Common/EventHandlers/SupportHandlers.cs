@@ -45,27 +45,32 @@ public sealed class MilestoneClosingHandler(IApplicationDbContext db, ActivityLo
 
     private async Task<IReadOnlyDictionary<string, object?>> ResolveAsync(long milestoneId, SupportStatus to, CancellationToken ct)
     {
-        // Exactly the rows read here are resolved, so the amount taken off raisedAmount matches them.
+        // Each pledge is resolved by the domain (saved in the next round of this save, in the same
+        // transaction); the money of exactly these pledges leaves raisedAmount in one atomic update,
+        // whose supporter recount leaves them out since their new status is not saved yet.
         var pledged = await db.Supports
             .Where(s => s.MilestoneId == milestoneId && s.Status == SupportStatus.Pledged)
-            .Select(s => new { s.Id, s.Amount })
             .ToListAsync(ct);
-        var ids = pledged.Select(p => p.Id).ToList();
-        var amount = pledged.Sum(p => p.Amount);
         var now = clock.GetUtcNow().UtcDateTime;
-
-        if (ids.Count > 0)
+        foreach (var support in pledged)
         {
-            await db.Supports.Where(s => ids.Contains(s.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.Status, to)
-                .SetProperty(x => x.ResolvedAt, now), ct);
-            if (to == SupportStatus.Released)
+            if (to == SupportStatus.Fulfilled)
             {
-                await db.AdjustFundingAsync(milestoneId, -amount, ct);
+                support.Fulfil(now);
+            }
+            else
+            {
+                support.Release(now);
             }
         }
 
+        var amount = pledged.Sum(p => p.Amount);
+        if (to == SupportStatus.Released && pledged.Count > 0)
+        {
+            await db.AdjustFundingAsync(milestoneId, -amount, ct, [.. pledged.Select(p => p.Id)]);
+        }
+
         var verb = to == SupportStatus.Fulfilled ? "fulfilled" : "released";
-        return new Dictionary<string, object?> { [verb] = ids.Count, ["amount"] = amount };
+        return new Dictionary<string, object?> { [verb] = pledged.Count, ["amount"] = amount };
     }
 }
