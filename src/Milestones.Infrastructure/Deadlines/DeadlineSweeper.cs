@@ -1,7 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Milestones.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Milestones.Application.Milestones.Commands.MissDeadline;
@@ -31,32 +31,18 @@ public sealed class DeadlineSweeper(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<DeadlineOptions> options,
-    ILogger<DeadlineSweeper> logger) : BackgroundService
+    ILogger<DeadlineSweeper> logger) : PeriodicBackgroundService(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override string JobName => "Deadline sweep";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        try
+        var handled = await SweepOnceAsync(cancellationToken);
+        if (handled > 0)
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    var failed = await SweepOnceAsync(stoppingToken);
-                    if (failed > 0)
-                    {
-                        logger.LogInformation("Deadline sweep handled {Count} overdue milestone(s)", failed);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Deadline sweep failed; retrying at the next interval");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
+            logger.LogInformation("Deadline sweep handled {Count} overdue milestone(s)", handled);
         }
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Milestones.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,33 +10,19 @@ public sealed class IdempotencyCleanup(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<IdempotencyOptions> options,
-    ILogger<IdempotencyCleanup> logger) : BackgroundService
+    ILogger<IdempotencyCleanup> logger) : PeriodicBackgroundService(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.CleanupInterval;
+
+    protected override string JobName => "Removing expired idempotency keys";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.CleanupInterval, clock);
-        try
+        await using var scope = scopes.CreateAsyncScope();
+        var removed = await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().RemoveExpiredAsync(cancellationToken);
+        if (removed > 0)
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var removed = await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().RemoveExpiredAsync(stoppingToken);
-                    if (removed > 0)
-                    {
-                        logger.LogInformation("Removed {Count} expired idempotency key(s)", removed);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Removing expired idempotency keys failed; retrying at the next interval");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
+            logger.LogInformation("Removed {Count} expired idempotency key(s)", removed);
         }
     }
 }
