@@ -1,0 +1,7 @@
+namespace Milestones.Application.Common.Mapping;
+
+/// <summary>A newly issued key: the only time its secret (<see cref="Key"/>) is ever shown.</summary>
+public sealed record CreatedApiKeyDto : ApiKeyDto
+{
+    public string Key { get; init; } = "";
+}

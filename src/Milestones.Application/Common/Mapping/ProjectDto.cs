@@ -1,0 +1,17 @@
+namespace Milestones.Application.Common.Mapping;
+
+public sealed record ProjectDto
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Description { get; init; } = "";
+    public Visibility Visibility { get; init; }
+    public DeadlinePolicy DeadlinePolicy { get; init; }
+    public long OwnerId { get; init; }
+    public int MilestonesTotal { get; init; }
+    public int MilestonesReached { get; init; }
+    public int TasksTotal { get; init; }
+    public int TasksCompleted { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+}

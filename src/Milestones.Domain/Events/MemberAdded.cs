@@ -1,0 +1,11 @@
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Domain.Events;
+
+public sealed record MemberAdded(Project Project, long UserId, ProjectRole Role) : DomainEvent, IActivityEvent
+{
+    public ActivityRecord ToActivity() => new("member.added", Project.Id, null, null,
+        new Dictionary<string, object?> { ["userId"] = UserId, ["role"] = Role });
+}

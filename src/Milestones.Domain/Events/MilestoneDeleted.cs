@@ -1,0 +1,25 @@
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Domain.Events;
+
+/// <summary>Its activity entry is written after the milestone's pledges are released, and names that resolution.</summary>
+public sealed record MilestoneDeleted(Milestone Milestone, TaskDisposal Tasks, int Count, long? ReassignTo) : DomainEvent
+{
+    public ActivityRecord ToActivity(IReadOnlyDictionary<string, object?> supports)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["tasks"] = Tasks == TaskDisposal.Reassign ? "reassigned" : "deleted",
+            ["count"] = Count,
+        };
+        if (ReassignTo is not null)
+        {
+            data["reassignTo"] = ReassignTo;
+        }
+
+        data["supports"] = supports;
+        return new("milestone.deleted", Milestone.ProjectId, Milestone.Id, null, data);
+    }
+}

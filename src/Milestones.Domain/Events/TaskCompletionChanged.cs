@@ -1,0 +1,10 @@
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+
+namespace Milestones.Domain.Events;
+
+public sealed record TaskCompletionChanged(TaskItem Task, bool Completed) : DomainEvent, IActivityEvent
+{
+    public ActivityRecord ToActivity() => new(Completed ? "task.completed" : "task.reopened", Task.ProjectId, Task.MilestoneId, Task.Id,
+        new Dictionary<string, object?>());
+}

@@ -1,0 +1,9 @@
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+
+namespace Milestones.Domain.Events;
+
+public sealed record TaskUpdated(TaskItem Task, IReadOnlyDictionary<string, object?> Changes) : DomainEvent, IActivityEvent
+{
+    public ActivityRecord ToActivity() => new("task.updated", Task.ProjectId, Task.MilestoneId, Task.Id, Changes);
+}
