@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace Milestones.Api.Infrastructure;
 
 /// <summary>
@@ -8,10 +10,14 @@ public static class CorsSetup
 {
     public const string Section = "Milestones:Cors:Origins";
 
-    public static readonly string[] AllowedHeaders = ["Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key"];
+    public static readonly string[] AllowedHeaders =
+        [HeaderNames.Authorization, HeaderNames.ContentType, HeaderNames.IfMatch, HeaderNames.IfNoneMatch, IdempotencyMiddleware.KeyHeader];
 
     public static readonly string[] ExposedHeaders =
-        ["ETag", "Location", "Link", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After", "Idempotent-Replayed"];
+    [
+        HeaderNames.ETag, HeaderNames.Location, HeaderNames.Link, HeaderNames.RetryAfter,
+        RateLimitingSetup.LimitHeader, RateLimitingSetup.RemainingHeader, RateLimitingSetup.ResetHeader, IdempotencyMiddleware.ReplayedHeader,
+    ];
 
     public static IServiceCollection AddConfiguredCors(this IServiceCollection services, IConfiguration configuration)
     {

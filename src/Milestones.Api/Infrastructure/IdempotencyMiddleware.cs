@@ -36,7 +36,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         {
             await ProblemResponses.WriteAsync(context, StatusCodes.Status400BadRequest,
                 $"{KeyHeader} must be one value of 1 to {IdempotencyRecord.KeyMaxLength} printable ASCII characters, such as a UUID.",
-                new Dictionary<string, string[]> { [KeyHeader] = ["Send one value of 1 to 255 printable ASCII characters."] });
+                new Dictionary<string, string[]> { [KeyHeader] = [$"Send one value of 1 to {IdempotencyRecord.KeyMaxLength} printable ASCII characters."] });
             return;
         }
 

@@ -41,7 +41,8 @@ public sealed class NotNullWhenSentFilter : IAsyncActionFilter
 
     private static async Task<List<string>> SentAsNullAsync(HttpRequest request, string[] fields)
     {
-        if (!request.Body.CanSeek)
+        // Most bodies hold no null at all: then there is nothing to look for, and no second parse.
+        if (request.Body is not MemoryStream buffered || !buffered.TryGetBuffer(out var bytes) || bytes.AsSpan().IndexOf("null"u8) < 0)
         {
             return [];
         }

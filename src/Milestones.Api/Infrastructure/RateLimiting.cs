@@ -140,6 +140,10 @@ public sealed class CallerRateLimiter(int permitsPerMinute, TimeProvider clock) 
 
 public static class RateLimitingSetup
 {
+    public const string LimitHeader = "RateLimit-Limit";
+    public const string RemainingHeader = "RateLimit-Remaining";
+    public const string ResetHeader = "RateLimit-Reset";
+
     public static IServiceCollection AddCallerRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -205,9 +209,9 @@ public static class RateLimitingSetup
                 context.Response.OnStarting(() =>
                 {
                     var headers = context.Response.Headers;
-                    headers["RateLimit-Limit"] = limiter.PermitLimit.ToString(CultureInfo.InvariantCulture);
-                    headers["RateLimit-Remaining"] = (limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0).ToString(CultureInfo.InvariantCulture);
-                    headers["RateLimit-Reset"] = limiter.SecondsToReset().ToString(CultureInfo.InvariantCulture);
+                    headers[LimitHeader] = limiter.PermitLimit.ToString(CultureInfo.InvariantCulture);
+                    headers[RemainingHeader] = (limiter.GetStatistics(context)?.CurrentAvailablePermits ?? 0).ToString(CultureInfo.InvariantCulture);
+                    headers[ResetHeader] = limiter.SecondsToReset().ToString(CultureInfo.InvariantCulture);
                     return Task.CompletedTask;
                 });
             }
