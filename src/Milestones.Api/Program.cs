@@ -41,6 +41,11 @@ builder.Services.AddMediator((MediatorOptions options) =>
 });
 
 builder.Services.AddHttpContextAccessor();
+// Values the edge cannot read (an unknown enum value, a null that cannot be) wait for validation's 422.
+builder.Services.AddScoped<EdgeInputErrors>();
+builder.Services.AddScoped<IInputErrors>(sp => sp.GetRequiredService<EdgeInputErrors>());
+builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.JsonOptions>().Configure<IHttpContextAccessor>((o, accessor) =>
+    o.JsonSerializerOptions.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { WireEnums.BodyModifier(accessor) } });
 builder.Services.AddScoped<IUser, HttpUser>();
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -61,6 +66,7 @@ builder.Services
     .AddControllers(o =>
     {
         o.Conventions.Add(new ProblemResponsesConvention());
+        o.ModelBinderProviders.Insert(0, new WireEnums.QueryBinderProvider());
         o.Filters.Add<StrictQueryFilter>();
         o.Filters.Add<NotNullWhenSentFilter>();
         o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Milestones.Application.Common.Serialization;
 
 namespace Milestones.Application;
@@ -20,7 +21,8 @@ public static class DependencyInjection
         services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(MappingProfile));
 
         services.AddScoped<ProjectAccess>();
-        services.AddScoped<Common.EventHandlers.ActivityLog>();
+        services.AddScoped<Events.ActivityLog>();
+        services.TryAddScoped<IInputErrors, NoInputErrors>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

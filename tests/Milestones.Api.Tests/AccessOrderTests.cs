@@ -33,6 +33,47 @@ public sealed class AccessOrderTests(ApiFactory factory) : ApiTestBase(factory)
         result.AssertProblem(HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [InlineData("{\"status\":\"done\"}")]
+    [InlineData("{\"color\":\"plaid\"}")]
+    [InlineData("{\"title\":null}")]
+    public async Task A_supporter_with_an_unreadable_value_is_403_not_422(string body)
+    {
+        var project = await Given.ProjectAsync(Admin);
+        var (_, username, supporter) = await Given.UserAsync();
+        await Given.AddMemberAsync(Admin, project.Id(), username, "supporter");
+        var milestone = await Given.MilestoneAsync(Admin, project.Id());
+
+        var result = await supporter.Patch($"/api/v1/milestones/{milestone.Id()}", body);
+
+        result.AssertProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_non_member_with_an_unknown_enum_value_in_the_query_of_a_private_project_is_404_not_422()
+    {
+        var project = await Given.ProjectAsync(Admin);
+        var (_, _, outsider) = await Given.UserAsync();
+
+        var result = await outsider.Get($"/api/v1/projects/{project.Id()}/milestones?status=pending,done&sort=weight");
+
+        result.AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_member_with_unknown_enum_values_in_the_query_gets_one_422_naming_each_and_its_allowed_values()
+    {
+        var project = await Given.ProjectAsync(Admin);
+
+        var result = await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?status=pending,done&sort=weight&order=up");
+
+        result.AssertProblem(HttpStatusCode.UnprocessableEntity);
+        var errors = result.Body!["errors"]!;
+        Assert.Contains("'done'; allowed: pending, in_progress, reached, failed", errors["status"]![0]!.GetValue<string>());
+        Assert.Equal("sort must be one of: position, title, createdAt, updatedAt, dueDate.", errors["sort"]![0]!.GetValue<string>());
+        Assert.Equal("order must be one of: asc, desc.", errors["order"]![0]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_non_member_with_an_invalid_query_on_a_private_project_is_404_not_422()
     {

@@ -139,7 +139,7 @@ public sealed class MilestoneTests
     {
         var milestone = DefaultMilestone();
 
-        Assert.Throws<DomainException>(() => milestone.SoftDelete(Now, TaskDisposal.Reassign, 0, null));
+        Assert.Throws<DomainException>(() => milestone.SoftDelete(Now, TaskDisposal.Reassign, default, null));
         Assert.Null(milestone.DeletedAt);
     }
 
@@ -148,7 +148,7 @@ public sealed class MilestoneTests
     {
         var milestone = NewMilestone();
 
-        milestone.SoftDelete(Now, TaskDisposal.Reassign, 3, 99);
+        milestone.SoftDelete(Now, TaskDisposal.Reassign, new TaskTally(3, 1), 99);
 
         Assert.Equal(Now, milestone.DeletedAt);
         var deleted = Assert.Single(milestone.DomainEvents.OfType<MilestoneDeleted>());
@@ -163,7 +163,7 @@ public sealed class MilestoneTests
     public void A_deleted_milestone_refuses_changes_until_restored()
     {
         var milestone = NewMilestone();
-        milestone.SoftDelete(Now, TaskDisposal.Delete, 0, null);
+        milestone.SoftDelete(Now, TaskDisposal.Delete, default, null);
 
         Assert.Throws<DomainException>(() => milestone.Update(new MilestonePatch { Title = "x" }, Now));
         milestone.Restore();

@@ -62,7 +62,7 @@ public sealed class ProjectTests
         var project = Project.Create("p", "d", Visibility.Private, 7, Now, out _);
         project.ClearDomainEvents();
 
-        project.Update("p", "new", null);
+        project.Update(new ProjectPatch { Name = "p", Description = "new" });
 
         var updated = Assert.IsType<ProjectUpdated>(Assert.Single(project.DomainEvents));
         Assert.Equal(["description"], updated.Changes.Keys);

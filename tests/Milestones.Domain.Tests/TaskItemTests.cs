@@ -57,7 +57,7 @@ public sealed class TaskItemTests
     public void A_task_cannot_be_created_in_a_deleted_milestone()
     {
         var milestone = NewMilestone();
-        milestone.SoftDelete(Now, TaskDisposal.Delete, 0, null);
+        milestone.SoftDelete(Now, TaskDisposal.Delete, default, null);
 
         Assert.Throws<DomainException>(() => TaskItem.Create(milestone, "t", false, 1, Now));
     }

@@ -34,12 +34,12 @@ export class MilestonesClient {
      * @param users (optional) 
      * @return OK
      */
-    listMilestones(status?: string | undefined, type?: Type | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: Sort | undefined, order?: Order | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, projectId?: number | undefined, users?: string | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
+    listMilestones(status?: MilestoneStatus[] | undefined, type?: MilestoneType | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: MilestoneSort | null | undefined, order?: SortOrder | null | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, projectId?: number | undefined, users?: string | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
         let url_ = this.baseUrl + "/api/v1/milestones?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
         else if (status !== undefined)
-            url_ += "status=" + encodeURIComponent("" + status) + "&";
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
         if (type === null)
             throw new globalThis.Error("The parameter 'type' cannot be null.");
         else if (type !== undefined)
@@ -56,13 +56,9 @@ export class MilestonesClient {
             url_ += "dueBefore=" + encodeURIComponent("" + dueBefore) + "&";
         if (dueAfter !== undefined && dueAfter !== null)
             url_ += "dueAfter=" + encodeURIComponent("" + dueAfter) + "&";
-        if (sort === null)
-            throw new globalThis.Error("The parameter 'sort' cannot be null.");
-        else if (sort !== undefined)
+        if (sort !== undefined && sort !== null)
             url_ += "sort=" + encodeURIComponent("" + sort) + "&";
-        if (order === null)
-            throw new globalThis.Error("The parameter 'order' cannot be null.");
-        else if (order !== undefined)
+        if (order !== undefined && order !== null)
             url_ += "order=" + encodeURIComponent("" + order) + "&";
         if (includeDeleted === null)
             throw new globalThis.Error("The parameter 'includeDeleted' cannot be null.");
@@ -215,7 +211,7 @@ export class MilestonesClient {
     /**
      * @return OK
      */
-    updateMilestone(milestoneId: number, body: UpdateMilestoneRequest, signal?: AbortSignal): Promise<DataEnvelopeOfMilestoneDto> {
+    updateMilestone(milestoneId: number, body: MilestonePatch, signal?: AbortSignal): Promise<DataEnvelopeOfMilestoneDto> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -309,14 +305,12 @@ export class MilestonesClient {
      * @param reassignTo (optional) 
      * @return OK
      */
-    deleteMilestone(milestoneId: number, tasks?: Tasks | undefined, reassignTo?: number | undefined, signal?: AbortSignal): Promise<DataEnvelopeOfDeleteMilestoneResult> {
+    deleteMilestone(milestoneId: number, tasks?: TaskDisposal | null | undefined, reassignTo?: number | undefined, signal?: AbortSignal): Promise<DataEnvelopeOfDeleteMilestoneResult> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}?";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
         url_ = url_.replace("{milestoneId}", encodeURIComponent("" + milestoneId));
-        if (tasks === null)
-            throw new globalThis.Error("The parameter 'tasks' cannot be null.");
-        else if (tasks !== undefined)
+        if (tasks !== undefined && tasks !== null)
             url_ += "tasks=" + encodeURIComponent("" + tasks) + "&";
         if (reassignTo === null)
             throw new globalThis.Error("The parameter 'reassignTo' cannot be null.");
@@ -743,7 +737,7 @@ export class ProjectsClient {
      * @param page (optional) 
      * @return OK
      */
-    listProjects(visibility?: Visibility2 | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfProjectDto> {
+    listProjects(visibility?: Visibility | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfProjectDto> {
         let url_ = this.baseUrl + "/api/v1/projects?";
         if (visibility === null)
             throw new globalThis.Error("The parameter 'visibility' cannot be null.");
@@ -888,7 +882,7 @@ export class ProjectsClient {
     /**
      * @return OK
      */
-    updateProject(projectId: number, body: UpdateProjectRequest, signal?: AbortSignal): Promise<DataEnvelopeOfProjectDto> {
+    updateProject(projectId: number, body: ProjectPatch, signal?: AbortSignal): Promise<DataEnvelopeOfProjectDto> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1315,7 +1309,7 @@ export class ProjectsClient {
      * @param page (optional) 
      * @return OK
      */
-    listProjectMilestones(projectId: number, status?: string | undefined, type?: Type2 | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: Sort2 | undefined, order?: Order2 | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
+    listProjectMilestones(projectId: number, status?: MilestoneStatus[] | undefined, type?: MilestoneType | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: MilestoneSort | null | undefined, order?: SortOrder | null | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/milestones?";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1323,7 +1317,7 @@ export class ProjectsClient {
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
         else if (status !== undefined)
-            url_ += "status=" + encodeURIComponent("" + status) + "&";
+            status && status.forEach(item => { url_ += "status=" + encodeURIComponent("" + item) + "&"; });
         if (type === null)
             throw new globalThis.Error("The parameter 'type' cannot be null.");
         else if (type !== undefined)
@@ -1340,13 +1334,9 @@ export class ProjectsClient {
             url_ += "dueBefore=" + encodeURIComponent("" + dueBefore) + "&";
         if (dueAfter !== undefined && dueAfter !== null)
             url_ += "dueAfter=" + encodeURIComponent("" + dueAfter) + "&";
-        if (sort === null)
-            throw new globalThis.Error("The parameter 'sort' cannot be null.");
-        else if (sort !== undefined)
+        if (sort !== undefined && sort !== null)
             url_ += "sort=" + encodeURIComponent("" + sort) + "&";
-        if (order === null)
-            throw new globalThis.Error("The parameter 'order' cannot be null.");
-        else if (order !== undefined)
+        if (order !== undefined && order !== null)
             url_ += "order=" + encodeURIComponent("" + order) + "&";
         if (includeDeleted === null)
             throw new globalThis.Error("The parameter 'includeDeleted' cannot be null.");
@@ -1423,7 +1413,7 @@ export class ProjectsClient {
     /**
      * @return Created
      */
-    createMilestone(projectId: number, body: CreateMilestoneRequest, signal?: AbortSignal): Promise<DataEnvelopeOfMilestoneDto> {
+    createMilestone(projectId: number, body: NewMilestone, signal?: AbortSignal): Promise<DataEnvelopeOfMilestoneDto> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/milestones";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1872,7 +1862,7 @@ export class SupportsClient {
      * @param page (optional) 
      * @return OK
      */
-    listSupports(milestoneId: number, status?: Status | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfSupportDto> {
+    listSupports(milestoneId: number, status?: SupportStatus | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfSupportDto> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}/supports?";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -2175,7 +2165,7 @@ export class TasksClient {
     /**
      * @return OK
      */
-    updateTask(taskId: number, body: UpdateTaskRequest, signal?: AbortSignal): Promise<DataEnvelopeOfTaskDto> {
+    updateTask(taskId: number, body: TaskPatch, signal?: AbortSignal): Promise<DataEnvelopeOfTaskDto> {
         let url_ = this.baseUrl + "/api/v1/tasks/{taskId}";
         if (taskId === undefined || taskId === null)
             throw new globalThis.Error("The parameter 'taskId' must be defined.");
@@ -3161,35 +3151,23 @@ export interface CreatedApiKeyDto {
     [key: string]: any;
 }
 
-export interface CreateMilestoneRequest {
-    title: string;
-    description?: string | null;
-    status?: CreateMilestoneRequestStatus | null;
-    color?: CreateMilestoneRequestColor | null;
-    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    dueDate?: string | null;
-    position?: number | null;
-    goalAmount?: number | null;
-    tasks?: NewTaskRequest[] | null;
-}
-
 export interface CreateProjectRequest {
     name: string;
-    description?: string | null;
-    visibility?: CreateProjectRequestVisibility | null;
-    deadlinePolicy?: CreateProjectRequestDeadlinePolicy | null;
+    description?: string;
+    visibility?: Visibility;
+    deadlinePolicy?: DeadlinePolicy;
 }
 
 export interface CreateTaskRequest {
     title: string;
-    completed?: boolean | null;
-    position?: number | null;
+    completed?: boolean;
+    position?: number;
 }
 
 export interface CreateUserRequest {
     username: string;
-    displayName?: string | null;
-    isAdmin?: boolean | null;
+    displayName?: string;
+    isAdmin?: boolean;
 }
 
 export interface DataEnvelopeOfApiKeyDto {
@@ -3416,18 +3394,42 @@ export interface MilestoneDto {
     [key: string]: any;
 }
 
+export interface MilestonePatch {
+    title?: string;
+    description?: string;
+    status?: MilestoneStatus;
+    color?: MilestoneColor;
+    position?: number;
+    dueDate?: string | null;
+    goalAmount?: number | null;
+}
+
+export type MilestoneSort = "position" | "title" | "createdAt" | "updatedAt" | "dueDate";
+
 export type MilestoneStatus = "pending" | "in_progress" | "reached" | "failed";
 
 export type MilestoneType = "categorised" | "uncategorised";
 
-export interface NewTaskRequest {
+export interface NewMilestone {
+    title: string;
+    description?: string;
+    status?: MilestoneStatus;
+    color?: MilestoneColor;
+    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
+    dueDate?: string | null;
+    position?: number;
+    goalAmount?: number | null;
+    tasks?: NewTask[];
+}
+
+export interface NewTask {
     title: string;
     completed?: boolean | null;
 }
 
 export interface PledgeSupportRequest {
     amount: number;
-    message?: string | null;
+    message?: string;
 }
 
 export interface ProblemDetails {
@@ -3468,6 +3470,13 @@ export interface ProjectDto {
     [key: string]: any;
 }
 
+export interface ProjectPatch {
+    name?: string;
+    description?: string;
+    visibility?: Visibility;
+    deadlinePolicy?: DeadlinePolicy;
+}
+
 export type ProjectRole = "admin" | "achiever" | "supporter";
 
 export interface RecountResult {
@@ -3491,8 +3500,10 @@ export interface RevokedApiKeyResult {
 }
 
 export interface SetMemberRequest {
-    role: SetMemberRequestRole;
+    role: ProjectRole | null;
 }
+
+export type SortOrder = "asc" | "desc";
 
 export interface SupportDto {
     id?: number;
@@ -3512,6 +3523,8 @@ export interface SupportDto {
 
 export type SupportStatus = "pledged" | "fulfilled" | "released";
 
+export type TaskDisposal = "reassign" | "delete";
+
 export interface TaskDto {
     id?: number;
     projectId?: number;
@@ -3529,28 +3542,11 @@ export interface TaskDto {
     [key: string]: any;
 }
 
-export interface UpdateMilestoneRequest {
-    title?: string | null;
-    description?: string | null;
-    status?: UpdateMilestoneRequestStatus | null;
-    color?: UpdateMilestoneRequestColor | null;
-    position?: number | null;
-    dueDate?: string | null;
-    goalAmount?: number | null;
-}
-
-export interface UpdateProjectRequest {
-    name?: string | null;
-    description?: string | null;
-    visibility?: UpdateProjectRequestVisibility | null;
-    deadlinePolicy?: UpdateProjectRequestDeadlinePolicy | null;
-}
-
-export interface UpdateTaskRequest {
-    title?: string | null;
-    completed?: boolean | null;
-    milestoneId?: number | null;
-    position?: number | null;
+export interface TaskPatch {
+    title?: string;
+    completed?: boolean;
+    milestoneId?: number;
+    position?: number;
 }
 
 export interface UserDto {
@@ -3588,42 +3584,6 @@ export interface WithdrawnSupportResult {
 
     [key: string]: any;
 }
-
-export type Type = "categorised" | "uncategorised";
-
-export type Sort = "position" | "title" | "createdAt" | "updatedAt" | "dueDate";
-
-export type Order = "asc" | "desc";
-
-export type Tasks = "reassign" | "delete";
-
-export type Visibility2 = "private" | "public";
-
-export type Type2 = "categorised" | "uncategorised";
-
-export type Sort2 = "position" | "title" | "createdAt" | "updatedAt" | "dueDate";
-
-export type Order2 = "asc" | "desc";
-
-export type Status = "pledged" | "fulfilled" | "released";
-
-export type CreateMilestoneRequestStatus = "pending" | "in_progress" | "reached" | "failed";
-
-export type CreateMilestoneRequestColor = "default" | "primary" | "secondary" | "success" | "info" | "warning" | "danger";
-
-export type CreateProjectRequestVisibility = "private" | "public";
-
-export type CreateProjectRequestDeadlinePolicy = "fail" | "flag";
-
-export type SetMemberRequestRole = "admin" | "achiever" | "supporter";
-
-export type UpdateMilestoneRequestStatus = "pending" | "in_progress" | "reached" | "failed";
-
-export type UpdateMilestoneRequestColor = "default" | "primary" | "secondary" | "success" | "info" | "warning" | "danger";
-
-export type UpdateProjectRequestVisibility = "private" | "public";
-
-export type UpdateProjectRequestDeadlinePolicy = "fail" | "flag";
 
 export class ApiException extends Error {
     override message: string;

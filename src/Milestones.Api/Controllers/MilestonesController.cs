@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
-using Milestones.Api.OpenApi;
+using Milestones.Application.Common.Models;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
 using Milestones.Application.Common.Mapping;
 using Milestones.Application.Milestones.Commands.DeleteMilestone;
 using Milestones.Application.Milestones.Commands.RestoreMilestone;
@@ -27,22 +29,12 @@ public sealed class MilestonesController : ApiControllerBase
 
     /// <summary>Partial update (admins, achievers): only the properties sent change. Honours If-Match.</summary>
     [HttpPatch("{milestoneId:long}")]
-    public async Task<ActionResult<DataEnvelope<MilestoneDto>>> UpdateMilestone(long milestoneId, UpdateMilestoneRequest body, CancellationToken ct) =>
-        Resource(await Sender.Send(new UpdateMilestoneCommand(milestoneId)
-        {
-            Title = body.Title,
-            Description = body.Description,
-            Status = body.Status,
-            Color = body.Color,
-            Position = body.Position,
-            DueDate = body.DueDate,
-            GoalAmount = body.GoalAmount,
-            ExpectedVersions = IfMatch,
-        }, ct));
+    public async Task<ActionResult<DataEnvelope<MilestoneDto>>> UpdateMilestone(long milestoneId, MilestonePatch body, CancellationToken ct) =>
+        Resource(await Sender.Send(new UpdateMilestoneCommand(milestoneId, body, IfMatch), ct));
 
     /// <summary>Soft-deletes (admins): tasks move to the default milestone (or `reassignTo`), or `tasks=delete`. Honours If-Match.</summary>
     [HttpDelete("{milestoneId:long}")]
-    public async Task<ActionResult<DataEnvelope<DeleteMilestoneResult>>> DeleteMilestone(long milestoneId, [FromQuery, AllowedValuesOf(typeof(Domain.Enums.TaskDisposal))] string? tasks, [FromQuery] long? reassignTo, CancellationToken ct) =>
+    public async Task<ActionResult<DataEnvelope<DeleteMilestoneResult>>> DeleteMilestone(long milestoneId, [FromQuery] TaskDisposal? tasks, [FromQuery] long? reassignTo, CancellationToken ct) =>
         Data(await Sender.Send(new DeleteMilestoneCommand(milestoneId, tasks, reassignTo, IfMatch), ct));
 
     /// <summary>Brings a deleted milestone back (admins); 409 when its title was taken meanwhile.</summary>
@@ -66,11 +58,11 @@ public sealed class MilestonesController : ApiControllerBase
 /// <summary>The milestone list's query string, shared by both list endpoints.</summary>
 public sealed record MilestoneListParameters
 {
+    /// <summary>A comma list of statuses: any of them.</summary>
     [FromQuery(Name = "status")]
-    public string? Status { get; init; }
+    public MilestoneStatus[]? Status { get; init; }
     [FromQuery(Name = "type")]
-    [AllowedValuesOf(typeof(Domain.Enums.MilestoneType))]
-    public string? Type { get; init; }
+    public MilestoneType? Type { get; init; }
     [FromQuery(Name = "search")]
     public string? Search { get; init; }
     [FromQuery(Name = "overdue")]
@@ -80,11 +72,9 @@ public sealed record MilestoneListParameters
     [FromQuery(Name = "dueAfter")]
     public DateTime? DueAfter { get; init; }
     [FromQuery(Name = "sort")]
-    [AllowedValuesOf(typeof(ListMilestonesQuery), nameof(ListMilestonesQuery.Sorts))]
-    public string? Sort { get; init; }
+    public MilestoneSort? Sort { get; init; }
     [FromQuery(Name = "order")]
-    [AllowedValuesOf(typeof(ListMilestonesQuery), nameof(ListMilestonesQuery.Orders))]
-    public string? Order { get; init; }
+    public SortOrder? Order { get; init; }
     [FromQuery(Name = "includeDeleted")]
     public bool? IncludeDeleted { get; init; }
     [FromQuery(Name = "limit")]

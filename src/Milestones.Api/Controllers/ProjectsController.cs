@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
-using Milestones.Api.OpenApi;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
 using Milestones.Application.Common.Mapping;
 using Milestones.Application.Common.Models;
 using Milestones.Application.Events.Queries.ListEvents;
@@ -34,7 +35,7 @@ public sealed class ProjectsController : ApiControllerBase
 
     /// <summary>The caller's projects; `visibility=public` for every public project.</summary>
     [HttpGet]
-    public async Task<ActionResult<ListEnvelope<ProjectDto>>> ListProjects([FromQuery, AllowedValuesOf(typeof(Domain.Enums.Visibility))] string? visibility, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
+    public async Task<ActionResult<ListEnvelope<ProjectDto>>> ListProjects([FromQuery] Visibility? visibility, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
         Page(await Sender.Send(new ListProjectsQuery(visibility, limit, offset, page), ct));
 
     [HttpGet("{projectId:long}")]
@@ -43,8 +44,8 @@ public sealed class ProjectsController : ApiControllerBase
 
     /// <summary>Partial update (admins). Honours If-Match.</summary>
     [HttpPatch("{projectId:long}")]
-    public async Task<ActionResult<DataEnvelope<ProjectDto>>> UpdateProject(long projectId, UpdateProjectRequest body, CancellationToken ct) =>
-        Resource(await Sender.Send(new UpdateProjectCommand(projectId, body.Name, body.Description, body.Visibility, IfMatch, body.DeadlinePolicy), ct));
+    public async Task<ActionResult<DataEnvelope<ProjectDto>>> UpdateProject(long projectId, ProjectPatch body, CancellationToken ct) =>
+        Resource(await Sender.Send(new UpdateProjectCommand(projectId, body, IfMatch), ct));
 
     /// <summary>Soft-deletes the project (admins). Honours If-Match.</summary>
     [HttpDelete("{projectId:long}")]
@@ -72,11 +73,9 @@ public sealed class ProjectsController : ApiControllerBase
     /// <summary>Creates a milestone (admins, achievers), optionally with its tasks.</summary>
     [HttpPost("{projectId:long}/milestones")]
     [ProducesResponseType(StatusCodes.Status201Created)]
-    public async Task<ActionResult<DataEnvelope<MilestoneDto>>> CreateMilestone(long projectId, CreateMilestoneRequest body, CancellationToken ct)
+    public async Task<ActionResult<DataEnvelope<MilestoneDto>>> CreateMilestone(long projectId, NewMilestone body, CancellationToken ct)
     {
-        var milestone = await Sender.Send(new CreateMilestoneCommand(
-            projectId, body.Title ?? "", body.Description, body.Status, body.Color, body.DueDate, body.Position, body.GoalAmount,
-            body.Tasks?.Select(t => new NewTask(t?.Title ?? "", t?.Completed ?? false)).ToList()), ct);
+        var milestone = await Sender.Send(new CreateMilestoneCommand(projectId, body), ct);
         return CreatedAt<MilestonesController, MilestoneDto>(nameof(MilestonesController.GetMilestone), new { milestoneId = milestone.Id }, milestone);
     }
 

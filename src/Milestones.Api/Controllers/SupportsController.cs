@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
-using Milestones.Api.OpenApi;
+using Milestones.Domain.Enums;
 using Milestones.Application.Common.Mapping;
 using Milestones.Application.Supports.Commands.PledgeSupport;
 using Milestones.Application.Supports.Commands.WithdrawSupport;
@@ -23,7 +23,7 @@ public sealed class SupportsController : ApiControllerBase
     }
 
     [HttpGet("milestones/{milestoneId:long}/supports")]
-    public async Task<ActionResult<ListEnvelope<SupportDto>>> ListSupports(long milestoneId, [FromQuery, AllowedValuesOf(typeof(Domain.Enums.SupportStatus))] string? status, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
+    public async Task<ActionResult<ListEnvelope<SupportDto>>> ListSupports(long milestoneId, [FromQuery] SupportStatus? status, [FromQuery] int? limit, [FromQuery] int? offset, [FromQuery] int? page, CancellationToken ct) =>
         Page(await Sender.Send(new ListSupportsQuery(milestoneId, status, limit, offset, page), ct));
 
     [HttpGet("supports/{supportId:long}")]

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
 using Milestones.Application.Common.Mapping;
 using Milestones.Application.Common.Models;
@@ -18,15 +17,8 @@ public sealed class TasksController : ApiControllerBase
 
     /// <summary>Renames, completes / re-opens, repositions, or moves (`milestoneId`) a task. Honours If-Match.</summary>
     [HttpPatch("{taskId:long}")]
-    public async Task<ActionResult<DataEnvelope<TaskDto>>> UpdateTask(long taskId, UpdateTaskRequest body, CancellationToken ct) =>
-        Resource(await Sender.Send(new UpdateTaskCommand(taskId)
-        {
-            Title = body.Title,
-            Completed = body.Completed,
-            MilestoneId = body.MilestoneId,
-            Position = body.Position,
-            ExpectedVersions = IfMatch,
-        }, ct));
+    public async Task<ActionResult<DataEnvelope<TaskDto>>> UpdateTask(long taskId, TaskPatch body, CancellationToken ct) =>
+        Resource(await Sender.Send(new UpdateTaskCommand(taskId, body, IfMatch), ct));
 
     [HttpDelete("{taskId:long}")]
     public async Task<ActionResult<DataEnvelope<DeletedResult>>> DeleteTask(long taskId, CancellationToken ct) =>

@@ -64,8 +64,10 @@ public static partial class BadRequestProblems
         var converted = ConvertedTo().Match(message);
         if (converted.Success)
         {
+            var type = TypeAt(context, key);
             return key == "body" ? "The body must be a JSON object."
-                : $"Expected {Describe(TypeAt(context, key)?.FullName ?? converted.Groups["type"].Value)}.";
+                : type is { IsEnum: true } ? $"Expected a string, one of: {string.Join(", ", Enum.GetNames(type).Select(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName))}."
+                : $"Expected {Describe(type?.FullName ?? converted.Groups["type"].Value)}.";
         }
 
         // The reader's own words (unexpected end, invalid token...) name no .NET type; its position suffix goes.

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -7,13 +8,11 @@ using Milestones.Application.Common.Serialization;
 
 namespace Milestones.Api.Infrastructure;
 
-/// <summary>A PATCH field that may be left out but not cleared: sending it as <c>null</c> is 422 naming it (SPEC 5).</summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class NotNullWhenSentAttribute : Attribute;
-
 /// <summary>
-/// After binding, when null and absent have become the same, reads the (already buffered) body once
-/// more for the fields marked <see cref="NotNullWhenSentAttribute"/> that were sent as <c>null</c>.
+/// A body field marked <see cref="DisallowNullAttribute"/> may be left out (its default applies, or
+/// a PATCH leaves it alone) but not sent as <c>null</c>. After binding, when null and absent have
+/// become the same, this reads the (already buffered) body once more for such fields sent as null,
+/// and notes each for the 422 (SPEC 5), which validation reports after authorization.
 /// </summary>
 public sealed class NotNullWhenSentFilter : IAsyncActionFilter
 {
@@ -24,18 +23,35 @@ public sealed class NotNullWhenSentFilter : IAsyncActionFilter
         var bodyType = context.ActionDescriptor.Parameters
             .FirstOrDefault(p => p.BindingInfo?.BindingSource == BindingSource.Body)?.ParameterType;
         var fields = bodyType is null ? [] : Fields.GetOrAdd(bodyType, FieldsOf);
-        if (fields.Length > 0 && await SentAsNullAsync(context.HttpContext.Request, fields) is { Count: > 0 } nulls)
+        if (fields.Length > 0)
         {
-            var errors = nulls.ToDictionary(f => f, f => new[] { $"{f} cannot be null; leave it out to keep the current value (or its default)." });
-            context.Result = ProblemResponses.Result(context.HttpContext, StatusCodes.Status422UnprocessableEntity, string.Join(" ", errors.Values.SelectMany(v => v)), errors);
-            return;
+            var errors = EdgeInputErrors.Of(context.HttpContext);
+            foreach (var field in await SentAsNullAsync(context.HttpContext.Request, fields))
+            {
+                errors.Add(field, $"{field} cannot be null; leave it out to keep the current value (or its default).");
+            }
         }
 
         await next();
     }
 
+    /// <summary>
+    /// Whether <see cref="DisallowNullAttribute"/> marks the property. The compiler puts it on the
+    /// setter's value, where <see cref="NullabilityInfoContext"/> reads it as the write state.
+    /// </summary>
+    public static bool DisallowsNull(PropertyInfo property)
+    {
+        if (property.SetMethod is null)
+        {
+            return false;
+        }
+
+        var nullability = new NullabilityInfoContext().Create(property);
+        return nullability is { ReadState: NullabilityState.Nullable, WriteState: NullabilityState.NotNull };
+    }
+
     private static string[] FieldsOf(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.GetCustomAttribute<NotNullWhenSentAttribute>() is not null)
+        .Where(DisallowsNull)
         .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
         .ToArray();
 

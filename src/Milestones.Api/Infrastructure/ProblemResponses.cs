@@ -61,7 +61,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         ForbiddenAccessException f => (StatusCodes.Status403Forbidden, f.Message, null),
         ConflictException c => (StatusCodes.Status409Conflict, c.Message, null),
         DomainException d => (StatusCodes.Status409Conflict, d.Message, null),
-        PreconditionFailedException p => (StatusCodes.Status412PreconditionFailed, p.Message, null),
+        // The Api speaks HTTP: the expected version was the If-Match, the current one is the ETag.
+        PreconditionFailedException => (StatusCodes.Status412PreconditionFailed,
+            "The resource has changed since you read it (If-Match does not match its current ETag); fetch it again and retry.", null),
         DbUpdateConcurrencyException => (StatusCodes.Status409Conflict,
             "The resource was changed by another request at the same time; fetch it again and retry.", null),
         DbUpdateException db when DatabaseErrors.IsUniqueViolation(db) => (StatusCodes.Status409Conflict,

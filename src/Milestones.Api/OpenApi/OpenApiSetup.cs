@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Milestones.Application.Common.Models;
 using Milestones.Domain.Common;
 
 namespace Milestones.Api.OpenApi;
@@ -18,19 +19,9 @@ public static class OpenApiSetup
     public const string DocumentName = "v1";
     private const string BearerScheme = "Bearer";
 
-    private static AllowedValuesOfAttribute? AllowedValuesOf(Microsoft.AspNetCore.Mvc.ApiExplorer.ApiParameterDescription? description)
-    {
-        if (description?.ParameterDescriptor is ControllerParameterDescriptor { ParameterInfo: var info } &&
-            info.GetCustomAttributes(typeof(AllowedValuesOfAttribute), false).FirstOrDefault() is AllowedValuesOfAttribute direct)
-        {
-            return direct;
-        }
-
-        // A property of a bound query object ([FromQuery] MilestoneListParameters).
-        var metadata = description?.ModelMetadata;
-        return metadata?.ContainerType?.GetProperty(metadata.PropertyName ?? "")?
-            .GetCustomAttributes(typeof(AllowedValuesOfAttribute), false).FirstOrDefault() as AllowedValuesOfAttribute;
-    }
+    /// <summary>A request body: it says which of its fields must be sent, or cannot be sent as null.</summary>
+    private static bool IsRequestShape(Type type) =>
+        type.GetProperties().Any(p => p.IsDefined(typeof(ContractRequiredAttribute), false) || Infrastructure.NotNullWhenSentFilter.DisallowsNull(p));
 
     public static IServiceCollection AddMilestonesOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
@@ -75,14 +66,13 @@ public static class OpenApiSetup
                     operation.OperationId = $"{action.ControllerName}_{action.ActionName}";
                 }
 
-                // Enumerated query parameters list their values (an unknown one is still a 422).
+                // A list in the query string is one comma-separated value: status=pending,reached.
                 foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                 {
-                    var description = context.Description.ParameterDescriptions.FirstOrDefault(d => d.Name == parameter.Name);
-                    var allowed = AllowedValuesOf(description);
-                    if (allowed is not null && parameter.Schema is OpenApiSchema schema)
+                    if (parameter.Schema is OpenApiSchema { Type: { } t } && t.HasFlag(JsonSchemaType.Array))
                     {
-                        schema.Enum = allowed.Values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
+                        parameter.Style = ParameterStyle.Form;
+                        parameter.Explode = false;
                     }
                 }
 
@@ -91,14 +81,7 @@ public static class OpenApiSetup
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 var type = context.JsonTypeInfo.Type;
-                var allowed = context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(AllowedValuesOfAttribute), false)
-                    .OfType<AllowedValuesOfAttribute>().FirstOrDefault();
-                if (allowed is not null)
-                {
-                    schema.Enum = allowed.Values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList();
-                }
-
-                if (type.Namespace == typeof(Contracts.CreateProjectRequest).Namespace && schema.Properties is { Count: > 0 })
+                if (IsRequestShape(type) && schema.Properties is { Count: > 0 })
                 {
                     // Positional records would mark every property required; the contract names the real ones.
                     var required = context.JsonTypeInfo.Properties
@@ -107,7 +90,11 @@ public static class OpenApiSetup
                         .ToHashSet();
                     schema.Required = required;
                     schema.AdditionalPropertiesAllowed = false;
-                    foreach (var name in required)
+                    // Required fields, and fields that may be left out but never sent as null, are not nullable.
+                    var neverNull = context.JsonTypeInfo.Properties
+                        .Where(p => p.AttributeProvider is System.Reflection.PropertyInfo info && Infrastructure.NotNullWhenSentFilter.DisallowsNull(info))
+                        .Select(p => p.Name);
+                    foreach (var name in required.Concat(neverNull))
                     {
                         if (schema.Properties.TryGetValue(name, out var property) && property is OpenApiSchema { Type: { } t } inline)
                         {

@@ -25,11 +25,6 @@ public static class MilestoneRules
     public static IRuleBuilderOptions<T, string?> MilestoneDescription<T>(this IRuleBuilder<T, string?> rule) =>
         rule.MaximumLength(Milestone.DescriptionMaxLength).WithMessage($"description must be at most {Milestone.DescriptionMaxLength} characters.");
 
-    public static IRuleBuilderOptions<T, string?> OneOf<T, TEnum>(this IRuleBuilder<T, string?> rule, string field)
-        where TEnum : struct, Enum =>
-        rule.Must(v => v is null || EnumValues<TEnum>.IsDefined(v))
-            .WithMessage($"{field} must be one of: {EnumValues<TEnum>.Allowed}.");
-
     public static IRuleBuilderOptions<T, decimal?> GoalAmount<T>(this IRuleBuilder<T, decimal?> rule) =>
         rule.Must(g => g is null || g > 0).WithMessage("goalAmount must be greater than 0.")
             .Must(g => g is null || g <= MaxGoalAmount).WithMessage($"goalAmount must be at most {MaxGoalAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)}.")
@@ -99,6 +94,4 @@ public static class MilestoneRules
         return db.Ranked(leaving.ProjectId).Where(m => m.Position > position && m.Id != id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Position, m => m.Position - 1), ct);
     }
-
-    public static MilestoneStatus? ParseStatus(string? status) => EnumValues<MilestoneStatus>.ParseOrNull(status);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using Milestones.Domain.Common;
 using Milestones.Domain.Enums;
@@ -134,13 +135,13 @@ public sealed class Milestone : AuditableEntity
     public void Update(MilestonePatch patch, DateTime now)
     {
         EnsureLive();
-        if (IsDefault && patch.TouchesMoreThanTitleAndColor)
+        if (IsDefault && patch.TouchesMoreThanTitleAndColor())
         {
             throw new DomainException("The default milestone can only be renamed and recoloured.");
         }
 
         var changes = new Dictionary<string, object?>();
-        if (patch.Title is { } title && title != Title)
+        if (patch.Title?.Trim() is { } title && title != Title)
         {
             Title = title;
             NormalizedTitle = NormalizeTitle(title);
@@ -258,10 +259,11 @@ public sealed class Milestone : AuditableEntity
     }
 
     /// <summary>
-    /// Soft-deletes the milestone. The caller has already disposed of its tasks
-    /// (<paramref name="disposal"/>, <paramref name="taskCount"/>) in the same transaction.
+    /// Soft-deletes the milestone. Its <paramref name="tasks"/> (counted by the caller) go with
+    /// <paramref name="disposal"/>: the handlers of <see cref="MilestoneDeleted"/> move or delete them
+    /// and adjust the counters, in the same transaction.
     /// </summary>
-    public void SoftDelete(DateTime now, TaskDisposal disposal, int taskCount, long? reassignedTo)
+    public void SoftDelete(DateTime now, TaskDisposal disposal, TaskTally tasks, long? reassignedTo)
     {
         EnsureLive();
         if (IsDefault)
@@ -270,7 +272,7 @@ public sealed class Milestone : AuditableEntity
         }
 
         DeletedAt = now;
-        Raise(new MilestoneDeleted(this, disposal, taskCount, reassignedTo));
+        Raise(new MilestoneDeleted(this, disposal, tasks, reassignedTo));
     }
 
     public void Restore()
@@ -331,23 +333,32 @@ public sealed class Milestone : AuditableEntity
     }
 }
 
-/// <summary>The fields of a partial milestone update; a null (or absent) field is left unchanged.</summary>
+/// <summary>
+/// The one shape of a partial milestone update, from the request body to <see cref="Milestone.Update"/>:
+/// an absent field is left unchanged. <see cref="DisallowNullAttribute"/> marks the fields that
+/// cannot be cleared (sending null is refused); <see cref="Optional{T}"/> ones are cleared by null.
+/// </summary>
 public sealed record MilestonePatch
 {
+    [DisallowNull]
     public string? Title { get; init; }
 
+    [DisallowNull]
     public string? Description { get; init; }
 
+    [DisallowNull]
+    public MilestoneStatus? Status { get; init; }
+
+    [DisallowNull]
     public MilestoneColor? Color { get; init; }
 
+    [DisallowNull]
     public int? Position { get; init; }
-
-    public MilestoneStatus? Status { get; init; }
 
     public Optional<DateTime?> DueDate { get; init; }
 
     public Optional<decimal?> GoalAmount { get; init; }
 
-    public bool TouchesMoreThanTitleAndColor =>
+    public bool TouchesMoreThanTitleAndColor() =>
         Description is not null || Position is not null || Status is not null || DueDate.HasValue || GoalAmount.HasValue;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Milestones.Domain.Common;
 using Milestones.Domain.Enums;
 using Milestones.Domain.Events;
@@ -59,26 +60,27 @@ public sealed class Project : AuditableEntity
     public ProjectRole? RoleOf(long? userId) =>
         userId is null ? null : _members.FirstOrDefault(m => m.UserId == userId)?.Role;
 
-    public void Update(string? name, string? description, Visibility? visibility, DeadlinePolicy? deadlinePolicy = null)
+    /// <summary>Applies a partial update: only the fields present in <paramref name="patch"/> change.</summary>
+    public void Update(ProjectPatch patch)
     {
         var changes = new Dictionary<string, object?>();
-        if (name is not null && name != Name)
+        if (patch.Name?.Trim() is { } name && name != Name)
         {
             changes["name"] = Name = name;
         }
 
-        if (description is not null && description != Description)
+        if (patch.Description is { } description && description != Description)
         {
             changes["description"] = Description = description;
         }
 
-        if (visibility is { } v && v != Visibility)
+        if (patch.Visibility is { } v && v != Visibility)
         {
             Visibility = v;
             changes["visibility"] = v;
         }
 
-        if (deadlinePolicy is { } policy && policy != DeadlinePolicy)
+        if (patch.DeadlinePolicy is { } policy && policy != DeadlinePolicy)
         {
             DeadlinePolicy = policy;
             changes["deadlinePolicy"] = policy;
@@ -181,4 +183,20 @@ public sealed class ProjectMember
     public DateTime AddedAt { get; private set; }
 
     internal void ChangeRole(ProjectRole role) => Role = role;
+}
+
+/// <summary>The one shape of a partial project update, from the request body to <see cref="Project.Update"/>; an absent field is left unchanged.</summary>
+public sealed record ProjectPatch
+{
+    [DisallowNull]
+    public string? Name { get; init; }
+
+    [DisallowNull]
+    public string? Description { get; init; }
+
+    [DisallowNull]
+    public Visibility? Visibility { get; init; }
+
+    [DisallowNull]
+    public DeadlinePolicy? DeadlinePolicy { get; init; }
 }

@@ -4,15 +4,19 @@ using Milestones.Domain.Enums;
 
 namespace Milestones.Domain.Events;
 
-/// <summary>Its activity entry is written after the milestone's pledges are released, and names that resolution.</summary>
-public sealed record MilestoneDeleted(Milestone Milestone, TaskDisposal Tasks, int Count, long? ReassignTo) : DomainEvent
+/// <summary>
+/// The milestone's <paramref name="Tally"/> of tasks goes with <paramref name="Tasks"/>: to
+/// <paramref name="ReassignTo"/>, or deleted. Its activity entry is written after the milestone's pledges
+/// are released, and names that resolution.
+/// </summary>
+public sealed record MilestoneDeleted(Milestone Milestone, TaskDisposal Tasks, TaskTally Tally, long? ReassignTo) : DomainEvent
 {
     public ActivityRecord ToActivity(IReadOnlyDictionary<string, object?> supports)
     {
         var data = new Dictionary<string, object?>
         {
             ["tasks"] = Tasks == TaskDisposal.Reassign ? "reassigned" : "deleted",
-            ["count"] = Count,
+            ["count"] = Tally.Total,
         };
         if (ReassignTo is not null)
         {

@@ -3,6 +3,8 @@ using Mediator;
 using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Common.Serialization;
 using Milestones.Application.Milestones.Commands.CreateMilestone;
+using Milestones.Application.Common.Interfaces;
+using Milestones.Domain.Enums;
 using Moq;
 using Milestones.Application.Common.Exceptions;
 
@@ -22,10 +24,12 @@ public sealed class ValidationAndPreconditionBehaviourTests
         new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
 
     [Fact]
-    public async Task Invalid_messages_never_reach_the_handler_and_errors_are_keyed_by_json_path()
+    public async Task Invalid_messages_and_unreadable_values_never_reach_the_handler_and_errors_are_keyed_by_json_path()
     {
-        var behaviour = new ValidationBehaviour<CreateMilestoneCommand, int>([new CreateMilestoneValidator()]);
-        var command = new CreateMilestoneCommand(1, "", null, "done", null, null, 0, -1, [new NewTask("", false)]);
+        var unreadable = new Mock<IInputErrors>();
+        unreadable.Setup(i => i.Errors).Returns(new Dictionary<string, string[]> { ["status"] = ["status must be one of: pending, in_progress, reached, failed."] });
+        var behaviour = new ValidationBehaviour<CreateMilestoneCommand, int>([new CreateMilestoneValidator()], unreadable.Object);
+        var command = new CreateMilestoneCommand(1, new NewMilestone { Title = "", Position = 0, GoalAmount = -1, Tasks = [new NewTask("", false)] });
         var ran = false;
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(async () =>
@@ -42,9 +46,9 @@ public sealed class ValidationAndPreconditionBehaviourTests
     [Fact]
     public async Task Valid_messages_pass_through()
     {
-        var behaviour = new ValidationBehaviour<CreateMilestoneCommand, int>([new CreateMilestoneValidator()]);
+        var behaviour = new ValidationBehaviour<CreateMilestoneCommand, int>([new CreateMilestoneValidator()], new NoInputErrors());
 
-        var result = await behaviour.Handle(new CreateMilestoneCommand(1, "Beta", null, "in_progress", "info", null, 2, 10.5m, null),
+        var result = await behaviour.Handle(new CreateMilestoneCommand(1, new NewMilestone { Title = "Beta", Status = MilestoneStatus.InProgress, Color = MilestoneColor.Info, Position = 2, GoalAmount = 10.5m }),
             (_, _) => ValueTask.FromResult(7), CancellationToken.None);
 
         Assert.Equal(7, result);

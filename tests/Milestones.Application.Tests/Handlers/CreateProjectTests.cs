@@ -10,7 +10,7 @@ public sealed class CreateProjectTests : HandlerTestBase
     [Fact]
     public async Task Creating_a_project_stores_the_default_milestone_membership_and_event_together()
     {
-        var project = await SendAsync(new CreateProjectCommand("Apollo", null, "public"));
+        var project = await SendAsync(new CreateProjectCommand("Apollo", null, Visibility.Public));
 
         Assert.Equal(Visibility.Public, project.Visibility);
         Assert.Equal(UserId, project.OwnerId);

@@ -2,7 +2,11 @@ using Milestones.Application.Common.Serialization;
 
 namespace Milestones.Application.Common.Behaviours;
 
-public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+/// <summary>
+/// FluentValidation's failures and the values the edge could not read (<see cref="IInputErrors"/>),
+/// reported together as one 422.
+/// </summary>
+public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators, IInputErrors input)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -15,10 +19,12 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
             failures.AddRange(result.Errors);
         }
 
-        if (failures.Count > 0)
+        if (failures.Count > 0 || input.Errors.Count > 0)
         {
-            var errors = failures
-                .GroupBy(f => JsonNames.PropertyPath(f.PropertyName), f => f.ErrorMessage)
+            var errors = input.Errors
+                .SelectMany(e => e.Value.Select(m => (Field: e.Key, Message: m)))
+                .Concat(failures.Select(f => (Field: JsonNames.PropertyPath(f.PropertyName), Message: f.ErrorMessage)))
+                .GroupBy(f => f.Field, f => f.Message)
                 .ToDictionary(g => g.Key, g => g.Distinct().ToArray());
             throw new ValidationFailedException(errors);
         }

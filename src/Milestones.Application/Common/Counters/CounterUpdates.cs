@@ -7,19 +7,19 @@ namespace Milestones.Application.Common.Counters;
 /// </summary>
 public static class CounterUpdates
 {
-    public static Task AdjustMilestoneTasksAsync(this IApplicationDbContext db, long milestoneId, int total, int completed, CancellationToken ct) =>
-        total == 0 && completed == 0
+    public static Task AdjustMilestoneTasksAsync(this IApplicationDbContext db, long milestoneId, TaskTally delta, CancellationToken ct) =>
+        delta == default
             ? Task.CompletedTask
             : db.Milestones.IgnoreQueryFilters().Where(m => m.Id == milestoneId).ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.TasksTotal, m => m.TasksTotal + total)
-                .SetProperty(m => m.TasksCompleted, m => m.TasksCompleted + completed), ct);
+                .SetProperty(m => m.TasksTotal, m => m.TasksTotal + delta.Total)
+                .SetProperty(m => m.TasksCompleted, m => m.TasksCompleted + delta.Completed), ct);
 
-    public static Task AdjustProjectTasksAsync(this IApplicationDbContext db, long projectId, int total, int completed, CancellationToken ct) =>
-        total == 0 && completed == 0
+    public static Task AdjustProjectTasksAsync(this IApplicationDbContext db, long projectId, TaskTally delta, CancellationToken ct) =>
+        delta == default
             ? Task.CompletedTask
             : db.Projects.IgnoreQueryFilters().Where(p => p.Id == projectId).ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.TasksTotal, p => p.TasksTotal + total)
-                .SetProperty(p => p.TasksCompleted, p => p.TasksCompleted + completed), ct);
+                .SetProperty(p => p.TasksTotal, p => p.TasksTotal + delta.Total)
+                .SetProperty(p => p.TasksCompleted, p => p.TasksCompleted + delta.Completed), ct);
 
     public static Task AdjustProjectMilestonesAsync(this IApplicationDbContext db, long projectId, int total, int reached, CancellationToken ct) =>
         total == 0 && reached == 0

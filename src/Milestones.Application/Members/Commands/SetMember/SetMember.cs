@@ -5,7 +5,7 @@ namespace Milestones.Application.Members.Commands.SetMember;
 
 /// <summary>Adds a member with a role, or changes a member's role (PUT is idempotent).</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record SetMemberCommand(long ProjectId, string IdOrUsername, string? Role) : ICommand<MemberDto>, IProjectRequest
+public sealed record SetMemberCommand(long ProjectId, string IdOrUsername, ProjectRole? Role) : ICommand<MemberDto>, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
         (await access.ForProjectAsync(ProjectId, cancellationToken)).RequireAdmin("manage members");
@@ -15,9 +15,7 @@ public sealed class SetMemberValidator : AbstractValidator<SetMemberCommand>
 {
     public SetMemberValidator()
     {
-        RuleFor(x => x.Role).NotEmpty().WithMessage($"role is required: one of {EnumValues<ProjectRole>.Allowed}.")
-            .Must(EnumValues<ProjectRole>.IsDefined).When(x => !string.IsNullOrEmpty(x.Role), ApplyConditionTo.CurrentValidator)
-            .WithMessage($"role must be one of: {EnumValues<ProjectRole>.Allowed}.");
+        RuleFor(x => x.Role).NotNull().WithMessage($"role is required: one of {EnumValues<ProjectRole>.Allowed}.");
     }
 }
 
@@ -28,7 +26,7 @@ public sealed class SetMemberHandler(IApplicationDbContext db, IMapper mapper, T
     {
         var userId = await db.UserIdAsync(command.IdOrUsername, cancellationToken);
         var project = await db.Projects.Include(p => p.Members).FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken).OrNotFound("Project", command.ProjectId);
-        project.SetMemberRole(userId, EnumValues<ProjectRole>.Parse(command.Role!), clock.GetUtcNow().UtcDateTime);
+        project.SetMemberRole(userId, command.Role!.Value, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
 
         return await db.ProjectMembers.Where(m => m.ProjectId == command.ProjectId && m.UserId == userId)

@@ -1,20 +1,42 @@
+using System.Diagnostics.CodeAnalysis;
 using Milestones.Application.Common.Models;
 
 namespace Milestones.Application.Milestones.Commands.CreateMilestone;
 
-public sealed record NewTask(string Title, bool Completed);
+/// <summary>A task created with its milestone.</summary>
+public sealed record NewTask([property: ContractRequired] string? Title, bool? Completed);
+
+/// <summary>
+/// The request body of a new milestone, read straight from the wire: a left-out field takes its
+/// default (pending, default colour, at the end); <c>dueDate</c> and <c>goalAmount</c> take null as "none".
+/// </summary>
+public sealed record NewMilestone
+{
+    [ContractRequired]
+    public string? Title { get; init; }
+
+    [DisallowNull]
+    public string? Description { get; init; }
+
+    [DisallowNull]
+    public MilestoneStatus? Status { get; init; }
+
+    [DisallowNull]
+    public MilestoneColor? Color { get; init; }
+
+    public DateTime? DueDate { get; init; }
+
+    [DisallowNull]
+    public int? Position { get; init; }
+
+    public decimal? GoalAmount { get; init; }
+
+    [DisallowNull]
+    public IReadOnlyList<NewTask>? Tasks { get; init; }
+}
 
 [RequiresScope(Scopes.Write)]
-public sealed record CreateMilestoneCommand(
-    long ProjectId,
-    string Title,
-    string? Description,
-    string? Status,
-    string? Color,
-    DateTime? DueDate,
-    int? Position,
-    decimal? GoalAmount,
-    IReadOnlyList<NewTask>? Tasks) : ICommand<MilestoneDto>, IProjectRequest
+public sealed record CreateMilestoneCommand(long ProjectId, NewMilestone Milestone) : ICommand<MilestoneDto>, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
         (await access.ForProjectAsync(ProjectId, cancellationToken)).RequireEditor("create milestones");
@@ -26,20 +48,16 @@ public sealed class CreateMilestoneValidator : AbstractValidator<CreateMilestone
 
     public CreateMilestoneValidator()
     {
-        RuleFor(x => x.Title).NotNull().WithMessage("title is required.").MilestoneTitle();
-        RuleFor(x => x.Description).MilestoneDescription();
-        RuleFor(x => x.Status).OneOf<CreateMilestoneCommand, MilestoneStatus>("status");
-        RuleFor(x => x.Color).OneOf<CreateMilestoneCommand, MilestoneColor>("color");
-        RuleFor(x => x.Position).MilestonePosition();
-        RuleFor(x => x.GoalAmount).GoalAmount();
-        RuleFor(x => x.Tasks).Must(t => t is null || t.Count <= MaxTasks)
+        RuleFor(x => x.Milestone.Title).NotNull().WithMessage("title is required.").MilestoneTitle();
+        RuleFor(x => x.Milestone.Description).MilestoneDescription();
+        RuleFor(x => x.Milestone.Position).MilestonePosition();
+        RuleFor(x => x.Milestone.GoalAmount).GoalAmount();
+        RuleFor(x => x.Milestone.Tasks).Must(t => t is null || t.Count <= MaxTasks)
             .WithMessage($"A milestone can be created with at most {MaxTasks} tasks.");
-        RuleForEach(x => x.Tasks).ChildRules(task =>
-        {
-            task.RuleFor(t => t).NotNull().WithMessage("A task cannot be null.");
-            task.RuleFor(t => t.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
-                .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters.");
-        });
+        RuleForEach(x => x.Milestone.Tasks)
+            .NotNull().WithMessage("A task cannot be null.")
+            .ChildRules(task => task.RuleFor(t => t.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
+                .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters."));
     }
 }
 
@@ -49,30 +67,32 @@ public sealed class CreateMilestoneHandler(IApplicationDbContext db, IMapper map
 {
     public async ValueTask<MilestoneDto> Handle(CreateMilestoneCommand command, CancellationToken cancellationToken)
     {
-        await db.EnsureTitleFreeAsync(command.ProjectId, command.Title, null, cancellationToken);
+        var body = command.Milestone;
+        var title = body.Title!.Trim();
+        await db.EnsureTitleFreeAsync(command.ProjectId, title, null, cancellationToken);
 
-        var position = await db.TakeMilestoneSlotAsync(command.ProjectId, command.Position, cancellationToken);
+        var position = await db.TakeMilestoneSlotAsync(command.ProjectId, body.Position, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var milestone = Milestone.Create(
             command.ProjectId,
-            command.Title.Trim(),
-            command.Description,
-            MilestoneRules.ParseStatus(command.Status) ?? MilestoneStatus.Pending,
-            EnumValues<MilestoneColor>.ParseOrNull(command.Color) ?? MilestoneColor.Default,
-            command.DueDate,
+            title,
+            body.Description,
+            body.Status ?? MilestoneStatus.Pending,
+            body.Color ?? MilestoneColor.Default,
+            body.DueDate,
             position,
-            command.GoalAmount,
+            body.GoalAmount,
             caller.Id!.Value,
             now);
         db.Milestones.Add(milestone);
         await db.SaveChangesAsync(cancellationToken);
 
-        if (command.Tasks is { Count: > 0 } tasks)
+        if (body.Tasks is { Count: > 0 } tasks)
         {
             for (var i = 0; i < tasks.Count; i++)
             {
-                db.Tasks.Add(TaskItem.Create(milestone, tasks[i].Title.Trim(), tasks[i].Completed, i + 1, now));
+                db.Tasks.Add(TaskItem.Create(milestone, tasks[i].Title!.Trim(), tasks[i].Completed ?? false, i + 1, now));
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Milestones.Application.Common.Behaviours;
-using Milestones.Application.Common.Counters;
 using Milestones.Application.Common.Models;
 using Milestones.Application.Milestones.Queries.GetMilestone;
 
@@ -11,7 +10,7 @@ namespace Milestones.Application.Milestones.Commands.DeleteMilestone;
 /// <see cref="ReassignTo"/>, or (<c>tasks=delete</c>) are soft-deleted with it.
 /// </summary>
 [RequiresScope(Scopes.Write)]
-public sealed record DeleteMilestoneCommand(long MilestoneId, string? Tasks = null, long? ReassignTo = null, IReadOnlyList<string>? ExpectedVersions = null)
+public sealed record DeleteMilestoneCommand(long MilestoneId, TaskDisposal? Tasks = null, long? ReassignTo = null, IReadOnlyList<string>? ExpectedVersions = null)
     : ICommand<DeleteMilestoneResult>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
@@ -27,9 +26,7 @@ public sealed class DeleteMilestoneValidator : AbstractValidator<DeleteMilestone
 {
     public DeleteMilestoneValidator()
     {
-        RuleFor(x => x.Tasks).Must(t => t is null || EnumValues<TaskDisposal>.IsDefined(t))
-            .WithMessage($"tasks must be one of: {EnumValues<TaskDisposal>.Allowed}.");
-        RuleFor(x => x.ReassignTo).Null().When(x => x.Tasks == "delete")
+        RuleFor(x => x.ReassignTo).Null().When(x => x.Tasks == TaskDisposal.Delete)
             .WithMessage("reassignTo only goes with tasks=reassign.");
     }
 }
@@ -41,42 +38,24 @@ public sealed class DeleteMilestoneHandler(IApplicationDbContext db, TimeProvide
     {
         var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == command.MilestoneId, cancellationToken)
             ?? throw new NotFoundException("Milestone", command.MilestoneId);
-        var disposal = EnumValues<TaskDisposal>.ParseOrNull(command.Tasks) ?? TaskDisposal.Reassign;
+        var disposal = command.Tasks ?? TaskDisposal.Reassign;
         var now = clock.GetUtcNow().UtcDateTime;
 
         var tasks = db.Tasks.Where(t => t.MilestoneId == milestone.Id);
-        var total = await tasks.CountAsync(cancellationToken);
-        var completed = await tasks.CountAsync(t => t.Completed, cancellationToken);
+        var tally = new TaskTally(
+            await tasks.CountAsync(cancellationToken),
+            await tasks.CountAsync(t => t.Completed, cancellationToken));
         long? target = disposal == TaskDisposal.Reassign
             ? await ReassignTargetAsync(milestone.ProjectId, milestone.Id, command.ReassignTo, cancellationToken)
             : null;
 
-        // The domain refuses the default milestone before anything moves.
-        milestone.SoftDelete(now, disposal, total, target);
+        // The domain refuses the default milestone before anything moves; the tasks, their counters
+        // and the pledges follow in the handlers of MilestoneDeleted, inside this transaction.
+        milestone.SoftDelete(now, disposal, tally, target);
         await db.CloseMilestoneSlotAsync(milestone, cancellationToken);
-
-        if (target is { } targetId)
-        {
-            var offset = await db.Tasks.Where(t => t.MilestoneId == targetId).MaxAsync(t => (int?)t.Position, cancellationToken) ?? 0;
-
-            await tasks.ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.MilestoneId, targetId)
-                .SetProperty(t => t.Position, t => t.Position + offset)
-                .SetProperty(t => t.UpdatedAt, now), cancellationToken);
-            await db.AdjustMilestoneTasksAsync(targetId, total, completed, cancellationToken);
-        }
-        else
-        {
-            await tasks.ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.DeletedAt, now)
-                .SetProperty(t => t.UpdatedAt, now), cancellationToken);
-            await db.AdjustProjectTasksAsync(milestone.ProjectId, -total, -completed, cancellationToken);
-        }
-
-        await db.AdjustMilestoneTasksAsync(milestone.Id, -total, -completed, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        return new DeleteMilestoneResult(milestone.Id, target is null ? "deleted" : "reassigned", total, target);
+        return new DeleteMilestoneResult(milestone.Id, target is null ? "deleted" : "reassigned", tally.Total, target);
     }
 
     private async Task<long> ReassignTargetAsync(long projectId, long deletingId, long? requested, CancellationToken ct)

@@ -11,9 +11,6 @@ namespace Milestones.Application.Milestones.Queries.ListMilestones;
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
 public sealed record ListMilestonesQuery : IQuery<PagedList<MilestoneDto>>, IPagedQuery, IProjectRequest
 {
-    public static readonly string[] Sorts = ["position", "title", "createdAt", "updatedAt", "dueDate"];
-    public static readonly string[] Orders = ["asc", "desc"];
-
     /// <summary>A project's own list: 404 unless the caller may read it, and deleted milestones for its admins only.</summary>
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken)
     {
@@ -28,21 +25,19 @@ public sealed record ListMilestonesQuery : IQuery<PagedList<MilestoneDto>>, IPag
     public long? InProject { get; init; }
     public long? ProjectId { get; init; }
     public string? Users { get; init; }
-    public string? Status { get; init; }
-    public string? Type { get; init; }
+    /// <summary>Any of these statuses (empty or null: all).</summary>
+    public IReadOnlyList<MilestoneStatus>? Status { get; init; }
+    public MilestoneType? Type { get; init; }
     public string? Search { get; init; }
     public bool? Overdue { get; init; }
     public DateTime? DueBefore { get; init; }
     public DateTime? DueAfter { get; init; }
-    public string? Sort { get; init; }
-    public string? Order { get; init; }
+    public MilestoneSort? Sort { get; init; }
+    public SortOrder? Order { get; init; }
     public bool? IncludeDeleted { get; init; }
     public int? Limit { get; init; }
     public int? Offset { get; init; }
     public int? Page { get; init; }
-
-    public IEnumerable<string> StatusValues =>
-        (Status ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }
 
 public sealed class ListMilestonesValidator : AbstractValidator<ListMilestonesQuery>
@@ -50,14 +45,6 @@ public sealed class ListMilestonesValidator : AbstractValidator<ListMilestonesQu
     public ListMilestonesValidator()
     {
         Include(new PagingValidator<ListMilestonesQuery>());
-        RuleFor(x => x.StatusValues).Must(values => values.All(EnumValues<MilestoneStatus>.IsDefined)).OverridePropertyName("status")
-            .WithMessage(x => $"Unknown status '{string.Join("', '", x.StatusValues.Where(v => !EnumValues<MilestoneStatus>.IsDefined(v)))}'; allowed: {EnumValues<MilestoneStatus>.Allowed} (comma-separated).");
-        RuleFor(x => x.Type).Must(t => t is null || EnumValues<MilestoneType>.IsDefined(t))
-            .WithMessage($"type must be one of: {EnumValues<MilestoneType>.Allowed}.");
-        RuleFor(x => x.Sort).Must(s => s is null || ListMilestonesQuery.Sorts.Contains(s))
-            .WithMessage($"sort must be one of: {string.Join(", ", ListMilestonesQuery.Sorts)}.");
-        RuleFor(x => x.Order).Must(o => o is null || ListMilestonesQuery.Orders.Contains(o))
-            .WithMessage($"order must be one of: {string.Join(", ", ListMilestonesQuery.Orders)}.");
         RuleFor(x => x.Search).MaximumLength(200).WithMessage("search must be at most 200 characters.");
         RuleFor(x => x.Users).MaximumLength(1000).WithMessage("users must be at most 1000 characters.");
     }
@@ -108,13 +95,13 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
 
     private static IQueryable<Milestone> Filter(IQueryable<Milestone> milestones, ListMilestonesQuery query, DateTime now)
     {
-        var statuses = query.StatusValues.Select(EnumValues<MilestoneStatus>.Parse).Distinct().ToList();
+        var statuses = query.Status?.Distinct().ToList() ?? [];
         if (statuses.Count > 0)
         {
             milestones = milestones.Where(m => statuses.Contains(m.Status));
         }
 
-        if (EnumValues<MilestoneType>.ParseOrNull(query.Type) is { } type)
+        if (query.Type is { } type)
         {
             milestones = milestones.Where(m => m.Type == type);
         }
@@ -152,13 +139,13 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
 
     private static IQueryable<Milestone> Sort(IQueryable<Milestone> milestones, ListMilestonesQuery query)
     {
-        var desc = query.Order == "desc";
+        var desc = query.Order == SortOrder.Desc;
         IOrderedQueryable<Milestone> sorted = query.Sort switch
         {
-            "title" => desc ? milestones.OrderByDescending(m => m.NormalizedTitle) : milestones.OrderBy(m => m.NormalizedTitle),
-            "createdAt" => desc ? milestones.OrderByDescending(m => m.CreatedAt) : milestones.OrderBy(m => m.CreatedAt),
-            "updatedAt" => desc ? milestones.OrderByDescending(m => m.UpdatedAt) : milestones.OrderBy(m => m.UpdatedAt),
-            "dueDate" => desc ? milestones.OrderByDescending(m => m.DueDate) : milestones.OrderBy(m => m.DueDate),
+            MilestoneSort.Title => desc ? milestones.OrderByDescending(m => m.NormalizedTitle) : milestones.OrderBy(m => m.NormalizedTitle),
+            MilestoneSort.CreatedAt => desc ? milestones.OrderByDescending(m => m.CreatedAt) : milestones.OrderBy(m => m.CreatedAt),
+            MilestoneSort.UpdatedAt => desc ? milestones.OrderByDescending(m => m.UpdatedAt) : milestones.OrderBy(m => m.UpdatedAt),
+            MilestoneSort.DueDate => desc ? milestones.OrderByDescending(m => m.DueDate) : milestones.OrderBy(m => m.DueDate),
             _ => desc
                 ? milestones.OrderByDescending(m => m.ProjectId).ThenByDescending(m => m.Position)
                 : milestones.OrderBy(m => m.ProjectId).ThenBy(m => m.Position),

@@ -3,7 +3,7 @@ using Milestones.Application.Common.Models;
 namespace Milestones.Application.Projects.Commands.CreateProject;
 
 [RequiresScope(Scopes.Write)]
-public sealed record CreateProjectCommand(string Name, string? Description, string? Visibility, string? DeadlinePolicy = null) : ICommand<ProjectDto>;
+public sealed record CreateProjectCommand(string Name, string? Description, Visibility? Visibility, DeadlinePolicy? DeadlinePolicy = null) : ICommand<ProjectDto>;
 
 public sealed class CreateProjectValidator : AbstractValidator<CreateProjectCommand>
 {
@@ -13,10 +13,6 @@ public sealed class CreateProjectValidator : AbstractValidator<CreateProjectComm
             .MaximumLength(Project.NameMaxLength).WithMessage($"name must be at most {Project.NameMaxLength} characters.");
         RuleFor(x => x.Description).MaximumLength(Project.DescriptionMaxLength)
             .WithMessage($"description must be at most {Project.DescriptionMaxLength} characters.");
-        RuleFor(x => x.Visibility).Must(v => v is null || EnumValues<Visibility>.IsDefined(v))
-            .WithMessage($"visibility must be one of: {EnumValues<Visibility>.Allowed}.");
-        RuleFor(x => x.DeadlinePolicy).Must(v => v is null || EnumValues<DeadlinePolicy>.IsDefined(v))
-            .WithMessage($"deadlinePolicy must be one of: {EnumValues<DeadlinePolicy>.Allowed}.");
     }
 }
 
@@ -29,11 +25,11 @@ public sealed class CreateProjectHandler(IApplicationDbContext db, IMapper mappe
         var project = Project.Create(
             command.Name.Trim(),
             command.Description,
-            EnumValues<Visibility>.ParseOrNull(command.Visibility) ?? Visibility.Private,
+            command.Visibility ?? Visibility.Private,
             caller.Id!.Value,
             clock.GetUtcNow().UtcDateTime,
             out var defaultMilestone,
-            EnumValues<DeadlinePolicy>.ParseOrNull(command.DeadlinePolicy) ?? DeadlinePolicy.Fail);
+            command.DeadlinePolicy ?? DeadlinePolicy.Fail);
 
         db.Projects.Add(project);
         db.Milestones.Add(defaultMilestone);

@@ -8,15 +8,13 @@ namespace Milestones.Application.Projects.Queries.ListProjects;
 /// <c>visibility=public</c>: every public project; <c>visibility=private</c>: the caller's private ones.
 /// </summary>
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
-public sealed record ListProjectsQuery(string? Visibility, int? Limit, int? Offset, int? Page) : IQuery<PagedList<ProjectDto>>, IPagedQuery;
+public sealed record ListProjectsQuery(Visibility? Visibility, int? Limit, int? Offset, int? Page) : IQuery<PagedList<ProjectDto>>, IPagedQuery;
 
 public sealed class ListProjectsValidator : AbstractValidator<ListProjectsQuery>
 {
     public ListProjectsValidator()
     {
         Include(new PagingValidator<ListProjectsQuery>());
-        RuleFor(x => x.Visibility).Must(v => v is null || EnumValues<Visibility>.IsDefined(v))
-            .WithMessage($"visibility must be one of: {EnumValues<Visibility>.Allowed}.");
     }
 }
 
@@ -26,7 +24,7 @@ public sealed class ListProjectsHandler(IApplicationDbContext db, IMapper mapper
     public async ValueTask<PagedList<ProjectDto>> Handle(ListProjectsQuery query, CancellationToken cancellationToken)
     {
         var me = caller.Id;
-        var visibility = EnumValues<Visibility>.ParseOrNull(query.Visibility);
+        var visibility = query.Visibility;
         var projects = visibility switch
         {
             Visibility.Public => db.Projects.Where(p => p.Visibility == Visibility.Public),

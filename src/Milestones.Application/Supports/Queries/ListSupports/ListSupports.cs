@@ -5,7 +5,7 @@ namespace Milestones.Application.Supports.Queries.ListSupports;
 
 /// <summary>A milestone's supports, newest first; <c>status</c> filters.</summary>
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
-public sealed record ListSupportsQuery(long MilestoneId, string? Status, int? Limit, int? Offset, int? Page) : IQuery<PagedList<SupportDto>>, IPagedQuery, IProjectRequest
+public sealed record ListSupportsQuery(long MilestoneId, SupportStatus? Status, int? Limit, int? Offset, int? Page) : IQuery<PagedList<SupportDto>>, IPagedQuery, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
         await access.ForMilestoneAsync(MilestoneId, cancellationToken);
@@ -16,8 +16,6 @@ public sealed class ListSupportsValidator : AbstractValidator<ListSupportsQuery>
     public ListSupportsValidator()
     {
         Include(new PagingValidator<ListSupportsQuery>());
-        RuleFor(x => x.Status).Must(s => s is null || EnumValues<SupportStatus>.IsDefined(s))
-            .WithMessage($"status must be one of: {EnumValues<SupportStatus>.Allowed}.");
     }
 }
 
@@ -33,7 +31,7 @@ public sealed class ListSupportsHandler(IApplicationDbContext db, IMapper mapper
         }
 
         var supports = db.Supports.Where(s => s.MilestoneId == query.MilestoneId);
-        if (EnumValues<SupportStatus>.ParseOrNull(query.Status) is { } status)
+        if (query.Status is { } status)
         {
             supports = supports.Where(s => s.Status == status);
         }

@@ -5,16 +5,11 @@ namespace Milestones.Application.Tasks.Commands.UpdateTask;
 
 /// <summary>Renames, completes / re-opens, repositions, or moves a task to another live milestone of its project.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record UpdateTaskCommand(long TaskId) : ICommand<TaskDto>, IConditionalCommand, IProjectRequest
+public sealed record UpdateTaskCommand(long TaskId, TaskPatch Patch, IReadOnlyList<string>? ExpectedVersions = null)
+    : ICommand<TaskDto>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
         (await access.ForTaskAsync(TaskId, cancellationToken)).RequireEditor("update tasks");
-
-    public string? Title { get; init; }
-    public bool? Completed { get; init; }
-    public long? MilestoneId { get; init; }
-    public int? Position { get; init; }
-    public IReadOnlyList<string>? ExpectedVersions { get; init; }
 
     public IMessage CurrentRepresentationQuery() => new GetTaskQuery(TaskId);
 }
@@ -23,9 +18,9 @@ public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
 {
     public UpdateTaskValidator()
     {
-        RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).When(x => x.Title is not null).WithMessage("title cannot be empty.")
+        RuleFor(x => x.Patch.Title).Must(t => !string.IsNullOrWhiteSpace(t)).When(x => x.Patch.Title is not null).WithMessage("title cannot be empty.")
             .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters.");
-        RuleFor(x => x.Position).TaskPosition();
+        RuleFor(x => x.Patch.Position).TaskPosition();
     }
 }
 
@@ -36,27 +31,28 @@ public sealed class UpdateTaskHandler(IApplicationDbContext db, IMapper mapper, 
     {
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken).OrNotFound("Task", command.TaskId);
         var now = clock.GetUtcNow().UtcDateTime;
+        var patch = command.Patch;
 
-        if (command.MilestoneId is { } targetId && targetId != task.MilestoneId)
+        if (patch.MilestoneId is { } targetId && targetId != task.MilestoneId)
         {
             var target = await db.Milestones.FirstOrDefaultAsync(m => m.Id == targetId && m.ProjectId == task.ProjectId, cancellationToken)
                 ?? throw new ValidationFailedException("milestoneId", $"milestoneId {targetId} is not a live milestone of this task's project.");
             target.EnsureAcceptsTasks();
             await db.CloseTaskSlotAsync(task, cancellationToken);
-            task.MoveTo(target, await db.TakeTaskSlotAsync(target.Id, command.Position, cancellationToken));
+            task.MoveTo(target, await db.TakeTaskSlotAsync(target.Id, patch.Position, cancellationToken));
         }
-        else if (command.Position is { } position && position != task.Position)
+        else if (patch.Position is { } position && position != task.Position)
         {
             await db.ShiftForTaskMoveAsync(task, position, cancellationToken);
             task.Reposition(position);
         }
 
-        if (command.Title is not null)
+        if (patch.Title is not null)
         {
-            task.Rename(command.Title.Trim());
+            task.Rename(patch.Title.Trim());
         }
 
-        switch (command.Completed)
+        switch (patch.Completed)
         {
             case true:
                 task.Complete(now);

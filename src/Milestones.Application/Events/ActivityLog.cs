@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Milestones.Application.Common.Serialization;
 
-namespace Milestones.Application.Common.EventHandlers;
+namespace Milestones.Application.Events;
 
 /// <summary>
 /// Adds an entry to a project's activity log, in the current unit of work (so it commits with the

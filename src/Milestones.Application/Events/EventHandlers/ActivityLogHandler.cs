@@ -1,4 +1,4 @@
-namespace Milestones.Application.Common.EventHandlers;
+namespace Milestones.Application.Events.EventHandlers;
 
 /// <summary>Writes every activity-worthy domain event to the project's event log.</summary>
 public sealed class ActivityLogHandler(ActivityLog log) : INotificationHandler<IActivityEvent>

@@ -1,7 +1,8 @@
 using Milestones.Application.Common.Counters;
+using Milestones.Application.Events;
 using Milestones.Domain.Events;
 
-namespace Milestones.Application.Common.EventHandlers;
+namespace Milestones.Application.Supports.EventHandlers;
 
 /// <summary>A pledge adds to raisedAmount; a withdrawal takes it back. Both recount distinct supporters.</summary>
 public sealed class SupportFundingHandler(IApplicationDbContext db) :

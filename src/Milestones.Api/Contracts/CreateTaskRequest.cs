@@ -1,0 +1,17 @@
+using System.Diagnostics.CodeAnalysis;
+using Milestones.Application.Common.Models;
+
+namespace Milestones.Api.Contracts;
+
+/// <summary>A new task; at the end of its milestone unless a position is given.</summary>
+public sealed record CreateTaskRequest
+{
+    [ContractRequired]
+    public string? Title { get; init; }
+
+    [DisallowNull]
+    public bool? Completed { get; init; }
+
+    [DisallowNull]
+    public int? Position { get; init; }
+}
