@@ -1,72 +1,147 @@
-// Load driver for build/bench.sh: bounded request counts against a local API, no third-party code.
-// Usage: node build/bench.mjs <baseUrl> <apiKey> <serverPid>
-import { readFileSync } from "node:fs";
+// Driver of build/bench.sh. Seeds a running API, captures the real response of each workload, serves
+// those same bytes from the ceiling app behind the same bearer check, drives both with wrk, and
+// prints every figure as a ratio to the ceiling; then RSS after the load, and p50 latency of list
+// queries on a project of 20,000 milestones against one of 30.
+// Usage: node build/bench.mjs <apiUrl> <apiKey> <apiPid> <ceilingDll> <workDir>
+import { spawn, execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 
-const [baseUrl, key, pid] = process.argv.slice(2);
+const [apiUrl, key, apiPid, ceilingDll, work] = process.argv.slice(2);
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const bigCount = Number(process.env.BENCH_BIG ?? 20000);
 const headers = { Authorization: `Bearer ${key}`, "Content-Type": "application/json" };
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const scale = Number(process.env.BENCH_SCALE ?? 1);
 
 async function call(method, path, body) {
-  const res = await fetch(baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(apiUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   if (res.status >= 400) throw new Error(`${method} ${path} -> ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
+  return { status: res.status, text, json: text ? JSON.parse(text) : null };
 }
 
-function memory() {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (name) => Number(status.match(new RegExp(`${name}:\\s+(\\d+)`))[1]);
-  return { rssMiB: kb("VmRSS") / 1024, peakMiB: kb("VmHWM") / 1024 };
-}
-
-async function phase(name, count, make) {
-  const latencies = [];
+async function parallel(count, width, make) {
   let next = 0;
-  const started = performance.now();
-  async function worker() {
-    while (true) {
-      const i = next++;
-      if (i >= count) return;
-      const t = performance.now();
-      await make(i);
-      latencies.push(performance.now() - t);
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
-  const m = memory();
-  const row = { phase: name, requests: count, rps: count / seconds, p50: q(0.5), p95: q(0.95), p99: q(0.99), rssMiB: m.rssMiB };
-  console.log(
-    `${name.padEnd(28)} ${String(count).padStart(6)} req  ${row.rps.toFixed(0).padStart(6)} req/s  ` +
-    `p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  p99 ${row.p99.toFixed(1).padStart(6)} ms  rss ${m.rssMiB.toFixed(0)} MiB`);
-  return row;
+  await Promise.all(Array.from({ length: width }, async () => {
+    for (let i = next++; i < count; i = next++) await make(i);
+  }));
 }
 
-const project = (await call("POST", "/api/v1/projects", { name: `bench ${Date.now()}` })).data;
+const rssMiB = () => Number(readFileSync(`/proc/${apiPid}/status`, "utf8").match(/VmRSS:\s+(\d+)/)[1]) / 1024;
+
+// ---- seed the throughput project
+const project = (await call("POST", "/api/v1/projects", { name: `bench ${Date.now()}` })).json.data;
 const milestones = [];
 for (let i = 0; i < 20; i++) {
-  milestones.push((await call("POST", `/api/v1/projects/${project.id}/milestones`, { title: `m${i}`, dueDate: "2030-01-01", goalAmount: 1000 })).data.id);
+  milestones.push((await call("POST", `/api/v1/projects/${project.id}/milestones`, { title: `M${i}`, goalAmount: 1000000, description: "A milestone of the benchmark." })).json.data.id);
 }
-
 const tasks = [];
-console.log(`concurrency ${concurrency}; memory of the API process (pid ${pid}) after each phase`);
-await phase("create task (POST)", 600 * scale, async (i) => {
-  tasks.push((await call("POST", `/api/v1/milestones/${milestones[i % milestones.length]}/tasks`, { title: `t${i}` })).data.id);
-});
-await phase("complete task (PATCH)", tasks.length, (i) => call("PATCH", `/api/v1/tasks/${tasks[i]}`, { completed: true }));
-await phase("pledge (POST supports)", 300 * scale, (i) => call("POST", `/api/v1/milestones/${milestones[i % milestones.length]}/supports`, { amount: 1.25 }));
-await phase("get milestone (GET)", 2000 * scale, (i) => call("GET", `/api/v1/milestones/${milestones[i % milestones.length]}`));
-await phase("list + filter + sort (GET)", 1000 * scale, () => call("GET", `/api/v1/projects/${project.id}/milestones?status=pending,in_progress&search=m1&sort=title&order=desc&limit=50`));
-await phase("events page (GET)", 500 * scale, () => call("GET", `/api/v1/projects/${project.id}/events?limit=100`));
-
-const recount = (await call("POST", `/api/v1/projects/${project.id}/recount`)).data;
-const after = (await call("GET", `/api/v1/projects/${project.id}`)).data;
-const { peakMiB } = memory();
-console.log(`counters: tasksTotal ${after.tasksTotal}, tasksCompleted ${after.tasksCompleted}; recount fixed ${recount.fixed.length}; peak rss ${peakMiB.toFixed(0)} MiB`);
-if (recount.fixed.length !== 0 || after.tasksTotal !== tasks.length || after.tasksCompleted !== tasks.length) {
-  console.error("counters drifted under load");
-  process.exit(1);
+for (const m of milestones) {
+  for (let i = 0; i < 5; i++) tasks.push((await call("POST", `/api/v1/milestones/${m}/tasks`, { title: `task ${i}` })).json.data.id);
 }
+
+// Each workload: method, the paths and bodies wrk cycles through.
+const workloads = {
+  "get one milestone": { method: "GET", requests: milestones.map((m) => [`/api/v1/milestones/${m}`, null]) },
+  "list 20 milestones": { method: "GET", requests: [[`/api/v1/projects/${project.id}/milestones?limit=20`, null]] },
+  "create a task": { method: "POST", requests: milestones.map((m) => [`/api/v1/milestones/${m}/tasks`, '{"title":"a task from wrk"}']) },
+  "complete a task": { method: "PATCH", requests: tasks.flatMap((t) => [[`/api/v1/tasks/${t}`, '{"completed":true}'], [`/api/v1/tasks/${t}`, '{"completed":false}']]) },
+  "pledge": { method: "POST", requests: milestones.map((m) => [`/api/v1/milestones/${m}/supports`, '{"amount":1}']) },
+};
+
+// ---- capture the real answers, start the ceiling with them
+const bodies = `${work}/ceiling-bodies`;
+mkdirSync(bodies, { recursive: true });
+const slug = (name) => name.replace(/[^a-z0-9]+/g, "-");
+for (const [name, w] of Object.entries(workloads)) {
+  const [path, body] = w.requests[0];
+  const res = await call(w.method, path, body === null ? undefined : JSON.parse(body));
+  writeFileSync(`${bodies}/${slug(name)}.${res.status}.json`, res.text);
+}
+
+const port = await new Promise((resolve) => { const s = createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); }); });
+const ceilingUrl = `http://127.0.0.1:${port}`;
+const ceiling = spawn("dotnet", [ceilingDll, "--urls", ceilingUrl], { env: { ...process.env, CEILING_KEY: key, CEILING_BODIES: bodies }, stdio: "ignore" });
+process.on("exit", () => ceiling.kill());
+for (let i = 0; ; i++) {
+  try { if ((await fetch(ceilingUrl + "/", { headers: { ...headers, "X-Bench-Workload": "none" } })).status === 404) break; } catch { /* not up yet */ }
+  if (i > 100) throw new Error("the ceiling app did not start");
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+// ---- wrk
+const lua = (name, w) => {
+  const quote = (s) => (s === null ? "nil" : JSON.stringify(s));
+  const file = `${work}/${slug(name)}.lua`;
+  writeFileSync(file, `
+wrk.headers["Authorization"] = ${quote(`Bearer ${key}`)}
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Bench-Workload"] = ${quote(slug(name))}
+local requests = { ${w.requests.map(([p, b]) => `{ ${quote(p)}, ${quote(b)} }`).join(", ")} }
+local i = 0
+request = function()
+  i = i + 1
+  local r = requests[(i % #requests) + 1]
+  return wrk.format(${quote(w.method)}, r[1], nil, r[2])
+end
+`);
+  return file;
+};
+
+function wrk(url, script, { threads = 2, conns = connections, duration = seconds, latency = false } = {}) {
+  const args = ["-t", String(threads), "-c", String(conns), "-d", `${duration}s`, "-s", script];
+  if (latency) args.push("--latency");
+  const out = execFileSync("wrk", [...args, url], { encoding: "utf8" });
+  const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)[1]);
+  const errors = Number(out.match(/Non-2xx or 3xx responses: (\d+)/)?.[1] ?? 0) + Number(out.match(/Socket errors: .*?timeout (\d+)/)?.[1] ?? 0);
+  const p50 = out.match(/\s50%\s+([\d.]+)(us|ms|s)/);
+  const p50ms = p50 ? Number(p50[1]) * { us: 0.001, ms: 1, s: 1000 }[p50[2]] : NaN;
+  return { rps, errors, p50ms };
+}
+
+const goals = { "get one milestone": 0.5, "list 20 milestones": 0.35, "create a task": 0.25 };
+console.log(`\nThroughput: wrk -t2 -c${connections} -d${seconds}s; the ceiling returns the same bytes after the same bearer check`);
+console.log("| workload | ours | ceiling | ratio | goal |");
+console.log("|---|---|---|---|---|");
+for (const [name, w] of Object.entries(workloads)) {
+  const script = lua(name, w);
+  wrk(apiUrl, script, { duration: 2 }); // warm-up: tiered JIT and caches, not measured
+  wrk(ceilingUrl, script, { duration: 2 });
+  const ours = wrk(apiUrl, script);
+  const top = wrk(ceilingUrl, script);
+  if (ours.errors > 0) console.error(`  ${name}: ${ours.errors} responses were not 2xx/3xx or timed out`);
+  const goal = goals[name] ? `≥ ${goals[name].toFixed(2)}` : "";
+  console.log(`| ${name} | ${ours.rps.toFixed(0)} req/s | ${top.rps.toFixed(0)} req/s | ${(ours.rps / top.rps).toFixed(3)} | ${goal} |`);
+}
+console.log(`\nMemory: RSS after the load ${rssMiB().toFixed(0)} MiB (goal ≤ 150 MB)`);
+
+// ---- scale: 30 milestones against ${bigCount}
+async function seedProject(count) {
+  const p = (await call("POST", "/api/v1/projects", { name: `scale ${count} ${Date.now()}` })).json.data.id;
+  await parallel(count, 16, (i) => call("POST", `/api/v1/projects/${p}/milestones`, {
+    title: `m-${String(i).padStart(6, "0")}`,
+    description: `Milestone number ${i} of the scale test.`,
+    status: i % 10 === 0 ? "reached" : "pending",
+  }));
+  return p;
+}
+const small = await seedProject(30);
+const started = performance.now();
+const big = await seedProject(bigCount);
+console.log(`\nScale: seeded ${bigCount} milestones in ${((performance.now() - started) / 1000).toFixed(0)} s; p50 with wrk -t1 -c1 -d3s`);
+const queries = {
+  "first page": (p, n) => `/api/v1/projects/${p}/milestones?limit=20`,
+  "deep page": (p, n) => `/api/v1/projects/${p}/milestones?limit=20&offset=${n - 40}`,
+  "search": (p, n) => `/api/v1/projects/${p}/milestones?search=m-000017`,
+  "status filter": (p, n) => `/api/v1/projects/${p}/milestones?status=reached&limit=20`,
+};
+const limits = { "first page": 1.5, "deep page": 1.5, "search": 3, "status filter": 1.5 };
+console.log(`| list query | p50 on 30 | p50 on ${bigCount} | ratio | goal |`);
+console.log("|---|---|---|---|---|");
+for (const [name, path] of Object.entries(queries)) {
+  const run = (p, n) => wrk(apiUrl, lua(`scale ${name} ${n}`, { method: "GET", requests: [[path(p, n), null]] }), { threads: 1, conns: 1, duration: 3, latency: true });
+  const a = run(small, 30);
+  const b = run(big, bigCount);
+  console.log(`| ${name} | ${a.p50ms.toFixed(2)} ms | ${b.p50ms.toFixed(2)} ms | ${(b.p50ms / a.p50ms).toFixed(2)}× | ≤ ${limits[name]}× |`);
+}
+ceiling.kill();

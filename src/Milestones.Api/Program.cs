@@ -67,6 +67,7 @@ builder.Services
     {
         o.Conventions.Add(new ProblemResponsesConvention());
         o.ModelBinderProviders.Insert(0, new WireEnums.QueryBinderProvider());
+        o.Filters.Add<OneConnectionPerRequestFilter>();
         o.Filters.Add<StrictQueryFilter>();
         o.Filters.Add<NotNullWhenSentFilter>();
         o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();

@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<ProjectAccess>();
         services.AddScoped<Events.ActivityLog>();
         services.TryAddScoped<IInputErrors, NoInputErrors>();
+        services.TryAddSingleton<IApiKeyCache, NoApiKeyCache>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -29,10 +29,11 @@ public static class DependencyInjection
 
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
+            // Options are built once (singleton), not per request.
             services.AddDbContext<ApplicationDbContext, SqliteDbContext>((sp, options) => options
                 .UseSqlite(connectionString ?? DefaultSqliteConnection)
                 .ConfigureWarnings(LogFailuresOnce)
-                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {
@@ -44,7 +45,7 @@ public static class DependencyInjection
             services.AddDbContext<ApplicationDbContext, SqlServerDbContext>((sp, options) => options
                 .UseSqlServer(connectionString)
                 .ConfigureWarnings(LogFailuresOnce)
-                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -53,6 +54,7 @@ public static class DependencyInjection
 
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<RequestConnection>();
 
         services.AddOptions<Deadlines.DeadlineOptions>()
             .Bind(configuration.GetSection(Deadlines.DeadlineOptions.Section))
@@ -65,6 +67,12 @@ public static class DependencyInjection
         }
 
         services.AddScoped<Authentication.ApiKeyAuthenticator>();
+        services.AddOptions<Authentication.ApiKeyCacheOptions>()
+            .Bind(configuration.GetSection(Authentication.ApiKeyCacheOptions.Section))
+            .Validate(o => o.KeyCacheSeconds is >= 0 and <= 300, "Milestones:Authentication:KeyCacheSeconds must be between 0 and 300.")
+            .ValidateOnStart();
+        services.AddSingleton<Authentication.ApiKeyCache>();
+        services.AddSingleton<IApiKeyCache>(sp => sp.GetRequiredService<Authentication.ApiKeyCache>());
         services.AddScoped<Idempotency.IdempotencyStore>();
         services.AddOptions<Idempotency.IdempotencyOptions>()
             .Bind(configuration.GetSection(Idempotency.IdempotencyOptions.Section))

@@ -13,15 +13,21 @@ public sealed record KeyCheck(AuthenticatedKey? Key, string? Failure);
 /// <summary>
 /// Checks an API key's secret: found by its SHA-256 hash (the secret itself is never stored), active
 /// by the domain's own rule (<see cref="ApiKey.IsActive"/>), and its <c>lastUsedAt</c> written at most
-/// once a minute, so reading does not turn into writing.
+/// once a minute, so reading does not turn into writing. A key found active is remembered by
+/// <see cref="ApiKeyCache"/> for a short time, so most requests make no database round trip here.
 /// </summary>
-public sealed class ApiKeyAuthenticator(ApplicationDbContext db, TimeProvider clock)
+public sealed class ApiKeyAuthenticator(ApplicationDbContext db, TimeProvider clock, ApiKeyCache cache)
 {
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public async Task<KeyCheck> CheckAsync(string secret, CancellationToken cancellationToken)
     {
         var hash = ApiKey.Hash(secret);
+        if (cache.Find(hash) is { } remembered)
+        {
+            return new KeyCheck(remembered, null);
+        }
+
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.SecretHash == hash)
             .Select(k => new { Key = k, IsAdmin = db.Users.Where(u => u.Id == k.UserId).Select(u => u.IsAdmin).FirstOrDefault() })
@@ -44,6 +50,8 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, TimeProvider cl
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         }
 
-        return new KeyCheck(new AuthenticatedKey(found.Key.Id, found.Key.UserId, found.Key.Scopes, found.IsAdmin), null);
+        var key = new AuthenticatedKey(found.Key.Id, found.Key.UserId, found.Key.Scopes, found.IsAdmin);
+        cache.Remember(hash, key, found.Key.ExpiresAt);
+        return new KeyCheck(key, null);
     }
 }

@@ -68,33 +68,48 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
     public Task<ProjectPermission> ForMilestoneAsync(long milestoneId, CancellationToken ct) =>
         RememberAsync("Milestone", milestoneId, async () =>
         {
+            var userId = user.Id;
             var found = await db.Milestones.IgnoreQueryFilters()
                 .Where(m => m.Id == milestoneId && m.Project!.DeletedAt == null)
-                .Select(m => new { m.ProjectId, Deleted = m.DeletedAt != null })
+                .Select(m => new Located(
+                    m.ProjectId,
+                    m.DeletedAt != null,
+                    (Visibility?)m.Project!.Visibility,
+                    m.Project.Members.Where(x => x.UserId == userId).Select(x => (ProjectRole?)x.Role).FirstOrDefault()))
                 .FirstOrDefaultAsync(ct);
-            return await InsideAsync(found?.ProjectId, found?.Deleted == true, "Milestone", milestoneId, ct);
+            return Inside(found, "Milestone", milestoneId);
         });
 
     /// <summary>The permission in the project of a live task; one under a deleted milestone only for admins.</summary>
     public Task<ProjectPermission> ForTaskAsync(long taskId, CancellationToken ct) =>
         RememberAsync("Task", taskId, async () =>
         {
+            var userId = user.Id;
             var found = await db.Tasks.IgnoreQueryFilters()
                 .Where(t => t.Id == taskId && t.DeletedAt == null)
-                .Select(t => new { t.ProjectId, Deleted = db.Milestones.IgnoreQueryFilters().Any(m => m.Id == t.MilestoneId && m.DeletedAt != null) })
+                .Select(t => new Located(
+                    t.ProjectId,
+                    db.Milestones.IgnoreQueryFilters().Any(m => m.Id == t.MilestoneId && m.DeletedAt != null),
+                    db.Projects.Where(p => p.Id == t.ProjectId).Select(p => (Visibility?)p.Visibility).FirstOrDefault(),
+                    db.ProjectMembers.Where(x => x.ProjectId == t.ProjectId && x.UserId == userId).Select(x => (ProjectRole?)x.Role).FirstOrDefault()))
                 .FirstOrDefaultAsync(ct);
-            return await InsideAsync(found?.ProjectId, found?.Deleted == true, "Task", taskId, ct);
+            return Inside(found, "Task", taskId);
         });
 
     /// <summary>The permission in the project of a support; one on a deleted milestone only for admins.</summary>
     public Task<ProjectPermission> ForSupportAsync(long supportId, CancellationToken ct) =>
         RememberAsync("Support", supportId, async () =>
         {
+            var userId = user.Id;
             var found = await db.Supports.IgnoreQueryFilters()
                 .Where(s => s.Id == supportId)
-                .Select(s => new { s.ProjectId, Deleted = db.Milestones.IgnoreQueryFilters().Any(m => m.Id == s.MilestoneId && m.DeletedAt != null) })
+                .Select(s => new Located(
+                    s.ProjectId,
+                    db.Milestones.IgnoreQueryFilters().Any(m => m.Id == s.MilestoneId && m.DeletedAt != null),
+                    db.Projects.Where(p => p.Id == s.ProjectId).Select(p => (Visibility?)p.Visibility).FirstOrDefault(),
+                    db.ProjectMembers.Where(x => x.ProjectId == s.ProjectId && x.UserId == userId).Select(x => (ProjectRole?)x.Role).FirstOrDefault()))
                 .FirstOrDefaultAsync(ct);
-            return await InsideAsync(found?.ProjectId, found?.Deleted == true, "Support", supportId, ct);
+            return Inside(found, "Support", supportId);
         });
 
     /// <summary>Project ids the caller may read: the ones they belong to, and every public one.</summary>
@@ -115,29 +130,26 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
             .Select(m => m.ProjectId);
     }
 
+    /// <summary>A resource found with its project's visibility and the caller's role there, in one round trip.</summary>
+    private sealed record Located(long ProjectId, bool Deleted, Visibility? Visibility, ProjectRole? Role);
+
     /// <summary>
-    /// The permission in the project that owns a resource (<paramref name="projectId"/> null: no such
-    /// resource). Whatever is not visible is reported as the resource itself not being found, so a
-    /// child never reveals its private parent, nor a non-admin a deleted milestone.
+    /// The permission in the project that owns a resource (<paramref name="found"/> null: no such
+    /// live resource). Whatever is not visible is reported as the resource itself not being found, so
+    /// a child never reveals its private parent, nor a non-admin a deleted milestone. The project's
+    /// answer is remembered too, for the handler's own checks.
     /// </summary>
-    private async Task<ProjectPermission> InsideAsync(long? projectId, bool deleted, string resource, long key, CancellationToken ct)
+    private ProjectPermission Inside(Located? found, string resource, long key)
     {
-        if (projectId is null)
+        // No visibility: the project is deleted (its query filter hid it).
+        if (found?.Visibility is not { } visibility || (visibility == Visibility.Private && found.Role is null))
         {
             throw new NotFoundException(resource, key);
         }
 
-        ProjectPermission permission;
-        try
-        {
-            permission = await ForProjectAsync(projectId.Value, ct);
-        }
-        catch (NotFoundException)
-        {
-            throw new NotFoundException(resource, key);
-        }
-
-        return deleted && !permission.IsAdmin ? throw new NotFoundException(resource, key) : permission;
+        var permission = new ProjectPermission(found.ProjectId, visibility, found.Role);
+        _known.TryAdd(("Project", found.ProjectId), permission);
+        return found.Deleted && !permission.IsAdmin ? throw new NotFoundException(resource, key) : permission;
     }
 
     private async Task<ProjectPermission> RememberAsync(string kind, long id, Func<Task<ProjectPermission>> resolve)

@@ -26,7 +26,8 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         builder.HasIndex(m => new { m.ProjectId, m.NormalizedTitle }).IsUnique().HasFilter("\"DeletedAt\" IS NULL")
             .HasDatabaseName("UX_Milestones_Project_LiveTitle");
         builder.HasIndex(m => new { m.ProjectId, m.DeletedAt, m.Position });
-        builder.HasIndex(m => new { m.ProjectId, m.Status });
+        // Covers the status filter in list order: no sort, no table read until the page's rows.
+        builder.HasIndex(m => new { m.ProjectId, m.DeletedAt, m.Status, m.Position });
         builder.HasIndex(m => new { m.ProjectId, m.DueDate });
         builder.HasIndex(m => new { m.ProjectId, m.CreatedAt });
         builder.HasIndex(m => new { m.ProjectId, m.UpdatedAt });

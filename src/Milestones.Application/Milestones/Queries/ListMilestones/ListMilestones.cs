@@ -88,9 +88,21 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
         }
 
         milestones = Filter(milestones, query, now);
-        return await Sort(milestones, query)
+
+        // A deferred join: the page's ids come from the (index-covered) filter and order alone, and
+        // only those rows are read whole, so a deep page or a sorted filter does not carry every
+        // skipped row through the sort (docs/performance.md).
+        // A whole project's live list is its counted milestones plus the default one: the project's
+        // exact counter answers in one row instead of a count over all of them.
+        var count = query is { InProject: { } whole, Status: null or [], Type: null, Search: null or "", Overdue: null, DueBefore: null, DueAfter: null, IncludeDeleted: not true }
+            ? await db.Projects.Where(p => p.Id == whole).Select(p => p.MilestonesTotal + 1).FirstAsync(cancellationToken)
+            : await milestones.CountAsync(cancellationToken);
+        var pageIds = Sort(milestones, query).Select(m => m.Id).Skip(query.SkipOf()).Take(query.TakeOf());
+        var rows = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones; // the filters reach the subquery too
+        var items = await Sort(rows.Where(m => pageIds.Contains(m.Id)), query)
             .ProjectTo<MilestoneDto>(mapper.ConfigurationProvider, new { now })
-            .ToPagedListAsync(query, cancellationToken);
+            .ToListAsync(cancellationToken);
+        return new PagedList<MilestoneDto>(items, count, query.TakeOf(), query.SkipOf());
     }
 
     private static IQueryable<Milestone> Filter(IQueryable<Milestone> milestones, ListMilestonesQuery query, DateTime now)

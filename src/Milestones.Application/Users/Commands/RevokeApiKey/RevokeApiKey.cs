@@ -7,7 +7,7 @@ public sealed record RevokeApiKeyCommand(long KeyId) : ICommand<RevokedApiKeyRes
 
 public sealed record RevokedApiKeyResult(long Id, DateTime RevokedAt) : DeletedResult(Id);
 
-public sealed class RevokeApiKeyHandler(IApplicationDbContext db, IUser caller, TimeProvider clock)
+public sealed class RevokeApiKeyHandler(IApplicationDbContext db, IUser caller, TimeProvider clock, IApiKeyCache cache)
     : ICommandHandler<RevokeApiKeyCommand, RevokedApiKeyResult>
 {
     public async ValueTask<RevokedApiKeyResult> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
@@ -18,6 +18,7 @@ public sealed class RevokeApiKeyHandler(IApplicationDbContext db, IUser caller, 
 
         key.Revoke(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Forget(key.Id); // at once on this instance, even before the commit: the database decides from here on
         return new RevokedApiKeyResult(key.Id, key.RevokedAt!.Value);
     }
 }

@@ -210,14 +210,14 @@ namespace Milestones.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UX_Milestones_Project_LiveTitle")
                         .HasFilter("\"DeletedAt\" IS NULL");
 
-                    b.HasIndex("ProjectId", "Status");
-
                     b.HasIndex("ProjectId", "UpdatedAt");
 
                     b.HasIndex("Status", "DueDate")
                         .HasDatabaseName("IX_Milestones_Deadline_Sweep");
 
                     b.HasIndex("ProjectId", "DeletedAt", "Position");
+
+                    b.HasIndex("ProjectId", "DeletedAt", "Status", "Position");
 
                     b.ToTable("Milestones");
                 });
