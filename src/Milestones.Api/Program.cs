@@ -17,115 +17,129 @@ using Milestones.Infrastructure.Persistence;
 System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
 System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 
-var builder = WebApplication.CreateBuilder(args);
-
-builder.Services.AddApplication(builder.Configuration);
-builder.Services.AddInfrastructure(builder.Configuration);
-
-// Pipeline order, outermost first: logging → authorization → validation →
-// performance → transaction (commands) → If-Match precondition (conditional commands).
-builder.Services.AddMediator((MediatorOptions options) =>
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = StartupChecks.ContentRoot(args) });
+try
 {
-    options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.Assemblies = [typeof(Milestones.Domain.Common.DomainEvent), typeof(Milestones.Application.DependencyInjection)];
-    // Pipeline.Order, spelt out for the source generator (PipelineWiringTests checks they agree).
-    options.PipelineBehaviors =
-    [
-        typeof(LoggingBehaviour<,>),
-        typeof(AuthorizationBehaviour<,>),
-        typeof(ValidationBehaviour<,>),
-        typeof(PerformanceBehaviour<,>),
-        typeof(TransactionBehaviour<,>),
-        typeof(PreconditionBehaviour<,>),
-    ];
-});
+    StartupChecks.Run(builder.Configuration, builder.Environment);
 
-builder.Services.AddHttpContextAccessor();
-// Values the edge cannot read (an unknown enum value, a null that cannot be) wait for validation's 422.
-builder.Services.AddScoped<EdgeInputErrors>();
-builder.Services.AddScoped<IInputErrors>(sp => sp.GetRequiredService<EdgeInputErrors>());
-builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.JsonOptions>().Configure<IHttpContextAccessor>((o, accessor) =>
-    o.JsonSerializerOptions.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { WireEnums.BodyModifier(accessor) } });
-builder.Services.AddScoped<IUser, HttpUser>();
-builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+    builder.Services.AddApplication(builder.Configuration);
+    builder.Services.AddInfrastructure(builder.Configuration);
 
-builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => ProblemResponses.Shape(c.ProblemDetails, c.HttpContext));
-builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-// ProblemExceptionHandler logs each server fault once; the middleware's own log would repeat it.
-builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
-builder.Services.AddCallerRateLimiting(builder.Configuration);
-builder.Services.AddConfiguredCors(builder.Configuration);
-// An id too large for 64 bits still reaches its action, whose binding answers 400 naming it (not a 404).
-builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["long"] = typeof(WholeNumberRouteConstraint));
-// SIGTERM: stop accepting, let in-flight requests (uploads included) finish for up to this long.
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("Milestones:ShutdownTimeout", TimeSpan.FromSeconds(30)));
-builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
-builder.Services.AddMilestonesOpenApi();
-builder.Services
-    .AddControllers(o =>
+    // Pipeline order, outermost first: logging → authorization → validation →
+    // performance → transaction (commands) → If-Match precondition (conditional commands).
+    builder.Services.AddMediator((MediatorOptions options) =>
     {
-        o.Conventions.Add(new ProblemResponsesConvention());
-        o.ModelBinderProviders.Insert(0, new WireEnums.QueryBinderProvider());
-        o.Filters.Add<OneConnectionPerRequestFilter>();
-        o.Filters.Add<StrictQueryFilter>();
-        o.Filters.Add<NotNullWhenSentFilter>();
-        o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
-        foreach (var json in o.OutputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonOutputFormatter>())
-        {
-            json.SupportedMediaTypes.Remove("text/json");
-        }
+        options.ServiceLifetime = ServiceLifetime.Scoped;
+        options.Assemblies = [typeof(Milestones.Domain.Common.DomainEvent), typeof(Milestones.Application.DependencyInjection)];
+        // Pipeline.Order, spelt out for the source generator (PipelineWiringTests checks they agree).
+        options.PipelineBehaviors =
+        [
+            typeof(LoggingBehaviour<,>),
+            typeof(AuthorizationBehaviour<,>),
+            typeof(ValidationBehaviour<,>),
+            typeof(PerformanceBehaviour<,>),
+            typeof(TransactionBehaviour<,>),
+            typeof(PreconditionBehaviour<,>),
+        ];
+    });
 
-        foreach (var json in o.InputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonInputFormatter>())
+    builder.Services.AddHttpContextAccessor();
+    // Values the edge cannot read (an unknown enum value, a null that cannot be) wait for validation's 422.
+    builder.Services.AddScoped<EdgeInputErrors>();
+    builder.Services.AddScoped<IInputErrors>(sp => sp.GetRequiredService<EdgeInputErrors>());
+    builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.JsonOptions>().Configure<IHttpContextAccessor>((o, accessor) =>
+        o.JsonSerializerOptions.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver { Modifiers = { WireEnums.BodyModifier(accessor) } });
+    builder.Services.AddScoped<IUser, HttpUser>();
+    builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+    builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c => ProblemResponses.Shape(c.ProblemDetails, c.HttpContext));
+    builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+    // ProblemExceptionHandler logs each server fault once; the middleware's own log would repeat it.
+    builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
+    builder.Services.AddCallerRateLimiting(builder.Configuration);
+    builder.Services.AddConfiguredCors(builder.Configuration);
+    // An id too large for 64 bits still reaches its action, whose binding answers 400 naming it (not a 404).
+    builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["long"] = typeof(WholeNumberRouteConstraint));
+    // SIGTERM: stop accepting, let in-flight requests (uploads included) finish for up to this long.
+    builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("Milestones:ShutdownTimeout", TimeSpan.FromSeconds(30)));
+    builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
+    builder.Services.AddMilestonesOpenApi();
+    builder.Services
+        .AddControllers(o =>
         {
-            json.SupportedMediaTypes.Remove("text/json");
-            json.SupportedMediaTypes.Remove("application/*+json");
-        }
-    })
-    .AddJsonOptions(o =>
+            o.Conventions.Add(new ProblemResponsesConvention());
+            o.ModelBinderProviders.Insert(0, new WireEnums.QueryBinderProvider());
+            o.Filters.Add<OneConnectionPerRequestFilter>();
+            o.Filters.Add<StrictQueryFilter>();
+            o.Filters.Add<NotNullWhenSentFilter>();
+            o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
+            foreach (var json in o.OutputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonOutputFormatter>())
+            {
+                json.SupportedMediaTypes.Remove("text/json");
+            }
+
+            foreach (var json in o.InputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonInputFormatter>())
+            {
+                json.SupportedMediaTypes.Remove("text/json");
+                json.SupportedMediaTypes.Remove("application/*+json");
+            }
+        })
+        .AddJsonOptions(o =>
+        {
+            JsonDefaults.Configure(o.JsonSerializerOptions);
+            o.JsonSerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            o.AllowInputFormatterExceptionMessages = true;
+        })
+        .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = BadRequestProblems.FromModelState);
+
+    builder.Services.AddHealthChecks()
+        .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+    builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyMiddleware.MaxBytes);
+
+    var app = builder.Build();
+    // Settings validated on start are checked here, before the host would log the failure with its stack trace.
+    app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+
+    using (var scope = app.Services.CreateScope())
     {
-        JsonDefaults.Configure(o.JsonSerializerOptions);
-        o.JsonSerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
-        o.AllowInputFormatterExceptionMessages = true;
-    })
-    .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = BadRequestProblems.FromModelState);
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
 
-builder.Services.AddHealthChecks()
-    .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+    app.UseMiddleware<RequestLogMiddleware>();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.Use(HeadRequests.AsGet);
+    app.UseRouting();
+    app.UseCors();
+    app.UseMiddleware<RequestBodyMiddleware>();
+    app.UseAuthentication();
+    app.UseCallerRateLimiting();
+    app.Use(ApiKeyAuthenticationHandler.RejectBadCredentials);
+    app.UseMiddleware<IdempotencyMiddleware>();
 
-builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyMiddleware.MaxBytes);
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).DisableRateLimiting();
+    app.MapControllers();
+    // Only the one document: any other name is an unknown route with the usual problem 404.
+    app.MapOpenApi($"/openapi/{OpenApiSetup.DocumentName}.json");
+    app.UseSwaggerUI(o =>
+    {
+        o.RoutePrefix = "docs";
+        o.DocumentTitle = "Milestones API";
+        o.SwaggerEndpoint($"/openapi/{OpenApiSetup.DocumentName}.json", "Milestones API v1");
+    });
 
-var app = builder.Build();
-
-using (var scope = app.Services.CreateScope())
-{
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    await app.RunAsync();
+    return 0;
 }
-
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.Use(HeadRequests.AsGet);
-app.UseRouting();
-app.UseCors();
-app.UseMiddleware<RequestBodyMiddleware>();
-app.UseAuthentication();
-app.UseCallerRateLimiting();
-app.Use(ApiKeyAuthenticationHandler.RejectBadCredentials);
-app.UseMiddleware<IdempotencyMiddleware>();
-
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).DisableRateLimiting();
-app.MapControllers();
-// Only the one document: any other name is an unknown route with the usual problem 404.
-app.MapOpenApi($"/openapi/{OpenApiSetup.DocumentName}.json");
-app.UseSwaggerUI(o =>
+catch (Exception e) when (e is ConfigurationException or Microsoft.Extensions.Options.OptionsValidationException)
 {
-    o.RoutePrefix = "docs";
-    o.DocumentTitle = "Milestones API";
-    o.SwaggerEndpoint($"/openapi/{OpenApiSetup.DocumentName}.json", "Milestones API v1");
-});
-
-await app.RunAsync();
+    // A bad setting is one clear line and exit code 1, not a stack trace.
+    Console.Error.WriteLine($"Milestones cannot start: {e.Message}");
+    return 1;
+}
 
 /// <summary>Entry point; public so the HTTP tests can host it.</summary>
 public partial class Program;

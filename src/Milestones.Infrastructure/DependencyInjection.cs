@@ -39,7 +39,7 @@ public static class DependencyInjection
         {
             if (string.IsNullOrWhiteSpace(connectionString))
             {
-                throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Milestones is not set.");
+                throw new ConfigurationException("Database:Provider is SqlServer but ConnectionStrings:Milestones is not set.");
             }
 
             services.AddDbContext<ApplicationDbContext, SqlServerDbContext>((sp, options) => options
@@ -49,7 +49,7 @@ public static class DependencyInjection
         }
         else
         {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
+            throw new ConfigurationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
         }
 
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());

@@ -123,13 +123,13 @@ public sealed record BootstrapOptions(string? ApiKey, string Username)
 
         if (!key.StartsWith("sk_", StringComparison.Ordinal) || key.Length < 32)
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 "Milestones:Bootstrap:ApiKey (env Milestones__Bootstrap__ApiKey) must start with 'sk_' and be at least 32 characters long.");
         }
 
         if (!User.IsValidUsername(username))
         {
-            throw new InvalidOperationException(
+            throw new ConfigurationException(
                 "Milestones:Bootstrap:Username must be 3–39 characters of a-z, 0-9, '-' and '_'.");
         }
 

@@ -47,33 +47,9 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the published API on <paramref name="databasePath"/> and waits until /health/ready answers.</summary>
-    public static async Task<ApiProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<ApiProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null, string? workingDirectory = null)
     {
-        var directory = Published.Value;
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(directory, "Milestones.Api.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Milestones__Bootstrap__ApiKey"] = ApiFactory.AdminKey;
-        start.Environment["ConnectionStrings__Milestones"] = $"Data Source={databasePath}";
-        start.Environment["Milestones__Deadlines__Enabled"] = "false";
-        start.Environment["Milestones__RateLimit__PermitsPerMinute"] = "0";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        var api = new ApiProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        var api = Launch(databasePath, settings, workingDirectory);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !api.HasExited)
@@ -97,6 +73,43 @@ public sealed class ApiProcess : IAsyncDisposable
 
         await api.DisposeAsync();
         throw new InvalidOperationException("The API did not become ready:\n" + string.Join('\n', api.Output.TakeLast(40)));
+    }
+
+    /// <summary>Starts the published API and waits for it to exit by itself (a startup that must fail).</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(string databasePath, IReadOnlyDictionary<string, string> settings)
+    {
+        await using var api = Launch(databasePath, settings, null);
+        Assert.True(await api.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the API kept running:\n" + string.Join('\n', api.Output.TakeLast(20)));
+        return (api.ExitCode, api.Output);
+    }
+
+    private static ApiProcess Launch(string databasePath, IReadOnlyDictionary<string, string>? settings, string? workingDirectory)
+    {
+        var directory = Published.Value;
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory ?? directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(directory, "Milestones.Api.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Milestones__Bootstrap__ApiKey"] = ApiFactory.AdminKey;
+        start.Environment["ConnectionStrings__Milestones"] = $"Data Source={databasePath}";
+        start.Environment["Milestones__Deadlines__Enabled"] = "false";
+        start.Environment["Milestones__RateLimit__PermitsPerMinute"] = "0";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return new ApiProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
     }
 
     public HttpClient Admin(TimeSpan? timeout = null)

@@ -1,0 +1,83 @@
+using System.Net;
+using Milestones.Api.Tests.Support;
+
+namespace Milestones.Api.Tests;
+
+/// <summary>Issue 12's operability promises, on the published API as operators start it.</summary>
+public sealed class OperabilityTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "milestones-tests", Guid.NewGuid().ToString("N"))).FullName;
+
+    private string DatabasePath => Path.Combine(_directory, "milestones.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Theory]
+    [InlineData("Milestones:Bootstrap:ApiKey", "too_short_but_not_sk", "must start with 'sk_' and be at least 32 characters")]
+    [InlineData("Milestones:Bootstrap:ApiKey", "pk_live_0123456789012345678901234567890123", "must start with 'sk_' and be at least 32 characters")]
+    [InlineData("Milestones:Bootstrap:ApiKey", "sk_short", "must start with 'sk_' and be at least 32 characters")]
+    [InlineData("Milestones:Deadlines:SweepInterval", "00:00:00", "SweepInterval must be a positive TimeSpan")]
+    [InlineData("Database:Provider", "Oracle", "Database:Provider 'Oracle' is not supported")]
+    public async Task A_bad_setting_stops_startup_with_one_clear_line_and_exit_code_1(string setting, string value, string message)
+    {
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(DatabasePath, new Dictionary<string, string> { [setting] = value });
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output, l => l.Contains("Milestones cannot start", StringComparison.Ordinal));
+        Assert.Contains(message, line);
+        Assert.DoesNotContain(output, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("Unhandled exception", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Milestones:Bootstrap:ApiKey", "sk_live_change_me_to_a_long_random_secret_000")]
+    [InlineData("ConnectionStrings:Milestones", "Server=db;User Id=milestones;Password=Change_me_Str0ng!")]
+    public async Task In_production_the_placeholders_of_env_example_are_refused(string setting, string value)
+    {
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(DatabasePath, new Dictionary<string, string> { [setting] = value });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(output, l => l.Contains("placeholder", StringComparison.Ordinal) && l.Contains(setting, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Started_from_another_directory_it_still_reads_its_own_appsettings_and_logs_one_line_per_request()
+    {
+        await using var api = await ApiProcess.StartAsync(DatabasePath, workingDirectory: _directory);
+        using var client = api.Admin();
+
+        var response = await client.GetAsync(new Uri(api.BaseAddress, "/api/v1/projects?limit=5"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Task.Delay(300);
+        // appsettings.json keeps EF Core's SQL at Warning: no statement is logged.
+        Assert.DoesNotContain(api.Output, l => l.Contains("Executed DbCommand", StringComparison.Ordinal));
+        var line = Assert.Single(api.Output, l => l.Contains("GET api/v1/projects 200", StringComparison.Ordinal));
+        Assert.Matches("trace [0-9a-f]{32} user 1 request ", line);
+        Assert.DoesNotContain(ApiFactory.AdminKey, string.Join('\n', api.Output));
+    }
+
+    [Fact]
+    public async Task X_request_id_is_echoed_and_made_up_from_the_trace_when_none_is_sent()
+    {
+        await using var api = await ApiProcess.StartAsync(DatabasePath);
+        using var client = api.Admin();
+        using var sent = new HttpRequestMessage(HttpMethod.Get, new Uri(api.BaseAddress, "/health/live"));
+        sent.Headers.Add("X-Request-Id", "abc-123");
+
+        var echoed = await client.SendAsync(sent);
+        var made = await client.GetAsync(new Uri(api.BaseAddress, "/health/live"));
+
+        Assert.Equal("abc-123", echoed.Headers.GetValues("X-Request-Id").Single());
+        Assert.Matches("^[0-9a-f]{32}$", made.Headers.GetValues("X-Request-Id").Single());
+    }
+}
