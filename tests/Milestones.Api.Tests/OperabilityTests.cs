@@ -6,21 +6,11 @@ namespace Milestones.Api.Tests;
 /// <summary>Issue 12's operability promises, on the published API as operators start it.</summary>
 public sealed class OperabilityTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "milestones-tests", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempDatabase _database = new();
 
-    private string DatabasePath => Path.Combine(_directory, "milestones.db");
+    private string DatabasePath => _database.Path;
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     [Theory]
     [InlineData("Milestones:Bootstrap:ApiKey", "too_short_but_not_sk", "must start with 'sk_' and be at least 32 characters")]
@@ -52,7 +42,7 @@ public sealed class OperabilityTests : IDisposable
     [Fact]
     public async Task Started_from_another_directory_it_still_reads_its_own_appsettings_and_logs_one_line_per_request()
     {
-        await using var api = await ApiProcess.StartAsync(DatabasePath, workingDirectory: _directory);
+        await using var api = await ApiProcess.StartAsync(DatabasePath, workingDirectory: _database.Directory);
         using var client = api.Admin();
 
         var response = await client.GetAsync(new Uri(api.BaseAddress, "/api/v1/projects?limit=5"));

@@ -19,21 +19,11 @@ public sealed class ProcessLifecycleTests(ITestOutputHelper output) : IDisposabl
     private const int KillRuns = 3;
     private const int Writers = 8;
     private const int WritesPerRun = 40;
-    private readonly string _directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "milestones-tests", Guid.NewGuid().ToString("N"))).FullName;
+    private readonly TempDatabase _database = new();
 
-    private string DatabasePath => Path.Combine(_directory, "milestones.db");
+    private string DatabasePath => _database.Path;
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task Killing_the_process_during_writes_loses_no_acknowledged_write_and_recount_fixes_nothing()
