@@ -17,6 +17,12 @@ using Milestones.Infrastructure.Persistence;
 System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
 System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
 
+// The container's health check: `dotnet Milestones.Api.dll --probe <url>` exits 0 when the URL answers 200 (no curl in the image).
+if (args is ["--probe", var probeUrl])
+{
+    return await HealthProbe.RunAsync(probeUrl);
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = StartupChecks.ContentRoot(args) });
 try
 {
@@ -25,7 +31,7 @@ try
     builder.Services.AddApplication(builder.Configuration);
     builder.Services.AddInfrastructure(builder.Configuration);
 
-    // Pipeline order, outermost first: logging → authorization → validation →
+    // Pipeline order, outermost first: tracing → logging → authorization → validation →
     // performance → transaction (commands) → If-Match precondition (conditional commands).
     builder.Services.AddMediator((MediatorOptions options) =>
     {
@@ -34,6 +40,7 @@ try
         // Pipeline.Order, spelt out for the source generator (PipelineWiringTests checks they agree).
         options.PipelineBehaviors =
         [
+            typeof(TracingBehaviour<,>),
             typeof(LoggingBehaviour<,>),
             typeof(AuthorizationBehaviour<,>),
             typeof(ValidationBehaviour<,>),
@@ -43,6 +50,7 @@ try
         ];
     });
 
+    builder.Services.AddMilestonesTelemetry(builder.Configuration);
     builder.Services.AddHttpContextAccessor();
     // Values the edge cannot read (an unknown enum value, a null that cannot be) wait for validation's 422.
     builder.Services.AddScoped<EdgeInputErrors>();
@@ -105,6 +113,14 @@ try
     using (var scope = app.Services.CreateScope())
     {
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    // `--migrate-only`: the privileged one-off step of a deployment (compose's `migrate` service) applies
+    // the migrations and the bootstrap admin, then exits; the service itself runs with a login that cannot.
+    if (args.Contains("--migrate-only"))
+    {
+        Console.WriteLine("Milestones: the database is migrated.");
+        return 0;
     }
 
     app.UseMiddleware<RequestLogMiddleware>();

@@ -26,6 +26,7 @@ public static class DependencyInjection
         var provider = configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = configuration.GetConnectionString("Milestones");
         services.AddSingleton<AuditableEntityInterceptor>();
+        services.AddSingleton<DatabaseTracingInterceptor>();
 
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -33,7 +34,8 @@ public static class DependencyInjection
             services.AddDbContext<ApplicationDbContext, SqliteDbContext>((sp, options) => options
                 .UseSqlite(connectionString ?? DefaultSqliteConnection)
                 .ConfigureWarnings(LogFailuresOnce)
-                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {

@@ -11,37 +11,54 @@ public sealed class DeploymentFilesTests
     private static string Read(params string[] parts) => File.ReadAllText(Repository.File(parts));
 
     [Fact]
-    public void The_image_is_multi_stage_non_root_and_health_checked()
+    public void The_image_is_multi_stage_pinned_non_root_without_curl_and_probes_itself()
     {
         var dockerfile = Read("Dockerfile");
 
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build", dockerfile);
-        Assert.Contains("FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime", dockerfile);
+        Assert.Matches(@"FROM mcr\.microsoft\.com/dotnet/sdk:10\.0\.\d+ AS build", dockerfile);
+        Assert.Matches(@"FROM mcr\.microsoft\.com/dotnet/aspnet:10\.0\.\d+ AS runtime", dockerfile);
         Assert.Contains("USER $APP_UID", dockerfile);
-        Assert.Contains("HEALTHCHECK", dockerfile);
-        Assert.Contains("/health/ready", dockerfile);
+        Assert.Contains("ASPNETCORE_HTTP_PORTS=8080", dockerfile);
+        Assert.DoesNotContain("ASPNETCORE_URLS", dockerfile);
+        Assert.Contains("Logging__Console__FormatterName=json", dockerfile);
+        Assert.DoesNotContain("curl", dockerfile);
+        Assert.Contains("CMD [\"dotnet\", \"Milestones.Api.dll\", \"--probe\", \"http://localhost:8080/health/ready\"]", dockerfile);
     }
 
     [Fact]
-    public void Compose_runs_health_checked_sql_server_and_the_api_on_it_with_secrets_from_the_env_file()
+    public void Compose_pins_its_images_migrates_with_sa_once_and_runs_the_api_on_its_own_login()
     {
         var compose = Read("docker-compose.yml");
 
-        Assert.Contains("image: mcr.microsoft.com/mssql/server", compose);
+        Assert.DoesNotContain(":latest", compose);
+        Assert.DoesNotContain("-latest", compose);
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(compose, @"image: (\S+)").Select(m => m.Groups[1].Value),
+            image => Assert.Matches(@":[0-9][^ ]*$", image));
         Assert.Contains("condition: service_healthy", compose);
-        Assert.Contains("Database__Provider: SqlServer", compose);
-        Assert.Contains("${MILESTONES_BOOTSTRAP_API_KEY:?", compose);
-        Assert.Contains("${MSSQL_SA_PASSWORD:?", compose);
-        Assert.Contains("sqlcmd", compose);
+        Assert.Contains("condition: service_completed_successfully", compose);
+        Assert.Contains("command: [\"--migrate-only\"]", compose);
+        Assert.Contains("User Id=milestones_app;", compose);
+        Assert.Contains("db_datawriter", compose);
+        Assert.Contains("profiles: [\"observability\"]", compose);
+        foreach (var secret in new[] { "MSSQL_SA_PASSWORD", "MILESTONES_DB_PASSWORD", "MILESTONES_BOOTSTRAP_API_KEY" })
+        {
+            Assert.Contains($"${{{secret}:?", compose);
+        }
+
+        var api = compose[compose.IndexOf("\n  api:", StringComparison.Ordinal)..compose.IndexOf("\n  aspire-dashboard:", StringComparison.Ordinal)];
+        Assert.DoesNotContain("User Id=sa", api);
+        Assert.Contains("Database__MigrateOnStartup: \"false\"", api);
     }
 
     [Fact]
-    public void The_example_env_file_holds_a_bootstrap_key_the_service_accepts()
+    public void Every_secret_of_the_example_env_file_is_a_placeholder_production_refuses()
     {
-        var line = Read(".env.example").Split('\n').Single(l => l.StartsWith("MILESTONES_BOOTSTRAP_API_KEY=", StringComparison.Ordinal));
-        var key = line["MILESTONES_BOOTSTRAP_API_KEY=".Length..].Trim();
+        var values = Read(".env.example").Split('\n')
+            .Where(l => l.StartsWith("MSSQL_SA_PASSWORD=", StringComparison.Ordinal) || l.StartsWith("MILESTONES_DB_PASSWORD=", StringComparison.Ordinal) || l.StartsWith("MILESTONES_BOOTSTRAP_API_KEY=", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim())
+            .ToList();
 
-        Assert.StartsWith("sk_", key);
-        Assert.True(key.Length >= 32);
+        Assert.Equal(3, values.Count);
+        Assert.All(values, v => Assert.Contains(v, Milestones.Api.Infrastructure.StartupChecks.Placeholders));
     }
 }

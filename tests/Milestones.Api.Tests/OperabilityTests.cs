@@ -70,4 +70,14 @@ public sealed class OperabilityTests : IDisposable
         Assert.Equal("abc-123", echoed.Headers.GetValues("X-Request-Id").Single());
         Assert.Matches("^[0-9a-f]{32}$", made.Headers.GetValues("X-Request-Id").Single());
     }
+
+    [Fact]
+    public async Task The_container_health_probe_exits_0_on_a_ready_api_and_1_when_nothing_answers()
+    {
+        await using var api = await ApiProcess.StartAsync(DatabasePath);
+
+        Assert.Equal(0, await ApiProcess.RunCommandAsync("--probe", new Uri(api.BaseAddress, "/health/ready").ToString()));
+        await api.KillAsync();
+        Assert.Equal(1, await ApiProcess.RunCommandAsync("--probe", new Uri(api.BaseAddress, "/health/ready").ToString()));
+    }
 }

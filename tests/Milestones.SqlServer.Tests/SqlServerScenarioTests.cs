@@ -8,14 +8,21 @@ using Testcontainers.MsSql;
 
 namespace Milestones.SqlServer.Tests;
 
-/// <summary>Starts SQL Server once (Testcontainers) for the scenarios below; absent a Docker engine it starts nothing.</summary>
+/// <summary>
+/// Starts SQL Server once (Testcontainers) for the scenarios below; each scenario then gets a database
+/// of its own. Docker is found the way Testcontainers finds it (DOCKER_HOST, its config file, the
+/// default and rootless sockets, Docker Desktop, Colima or Podman); without one nothing starts and every
+/// scenario is skipped with that reason printed.
+/// </summary>
 public sealed class SqlServerFixture : IAsyncLifetime
 {
     private MsSqlContainer? _container;
 
     public static string? DockerUnavailableReason { get; } = DetectDocker();
 
-    public string ConnectionString => _container!.GetConnectionString();
+    /// <summary>A connection string to a database no other scenario uses (migrations create it).</summary>
+    public string NewDatabase() =>
+        new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(_container!.GetConnectionString()) { InitialCatalog = $"milestones_{Guid.NewGuid():N}" }.ConnectionString;
 
     public async Task InitializeAsync()
     {
@@ -24,7 +31,7 @@ public sealed class SqlServerFixture : IAsyncLifetime
             return;
         }
 
-        _container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-latest").Build();
+        _container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-CU16-ubuntu-22.04").Build();
         await _container.StartAsync();
     }
 
@@ -38,56 +45,68 @@ public sealed class SqlServerFixture : IAsyncLifetime
 
     private static string? DetectDocker()
     {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
-        if (!string.IsNullOrEmpty(host))
+        try
         {
-            return null;
+            return DotNet.Testcontainers.Configurations.TestcontainersSettings.OS.DockerEndpointAuthConfig is null
+                ? "SKIPPED (not passed): Testcontainers found no Docker engine, so SQL Server cannot be started."
+                : null;
         }
-
-        return File.Exists("/var/run/docker.sock") || OperatingSystem.IsWindows()
-            ? null
-            : "SKIPPED (not passed): no Docker engine here (no DOCKER_HOST, no /var/run/docker.sock), so SQL Server cannot be started by Testcontainers.";
+        catch (Exception e)
+        {
+            return $"SKIPPED (not passed): Testcontainers found no Docker engine ({e.GetType().Name}: {e.Message}), so SQL Server cannot be started.";
+        }
     }
 }
 
-internal static class FactoryExtensions
-{
-    public static HttpClient CreateAuthorizedClient(this WebApplicationFactory<Program> factory)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SqlServerScenarioTests.AdminKey);
-        return client;
-    }
-}
-
-public sealed class SqlServerScenarioTests(SqlServerFixture fixture) : IClassFixture<SqlServerFixture>
+/// <summary>One API on one fresh database per scenario, disposed with it.</summary>
+internal sealed class SqlServerApi : IAsyncDisposable
 {
     internal const string AdminKey = "sk_live_sqlserver_tests_bootstrap_key_0123456789";
+    private readonly WebApplicationFactory<Program> _factory;
 
-    private HttpClient Client() => Factory().CreateAuthorizedClient();
-
-    private WebApplicationFactory<Program> Factory() =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+    public SqlServerApi(string connectionString) =>
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Database:Provider", "SqlServer");
-            b.UseSetting("ConnectionStrings:Milestones", fixture.ConnectionString);
+            b.UseSetting("ConnectionStrings:Milestones", connectionString);
             b.UseSetting("Milestones:Bootstrap:ApiKey", AdminKey);
             b.UseSetting("Milestones:Deadlines:Enabled", "false");
         });
 
-    private static async Task<JsonNode> DataAsync(Task<HttpResponseMessage> call)
+    public IServiceProvider Services => _factory.Services;
+
+    public HttpClient Client()
     {
-        var response = await call;
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        return client;
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+}
+
+public sealed class SqlServerScenarioTests(SqlServerFixture fixture) : IClassFixture<SqlServerFixture>
+{
+    private static async Task<JsonNode> DataAsync(Task<HttpResponseMessage> call, HttpStatusCode? expected = null)
+    {
+        using var response = await call;
         var body = await response.Content.ReadFromJsonAsync<JsonNode>();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        Assert.True(expected is null ? response.IsSuccessStatusCode : response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
         return body!["data"]!;
+    }
+
+    private static async Task AssertStatusAsync(Task<HttpResponseMessage> call, HttpStatusCode expected)
+    {
+        using var response = await call;
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     [SkippableFact]
     public async Task Concurrent_completions_and_pledges_keep_counters_and_money_exact_on_sql_server()
     {
         Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
-        var client = Client();
+        await using var api = new SqlServerApi(fixture.NewDatabase());
+        var client = api.Client();
         var project = await DataAsync(client.PostAsJsonAsync("/api/v1/projects", new { name = "Concurrency", visibility = "public" }));
         var milestone = await DataAsync(client.PostAsJsonAsync($"/api/v1/projects/{project["id"]}/milestones", new { title = "Load", goalAmount = 100m }));
         var taskIds = new List<long>();
@@ -96,8 +115,8 @@ public sealed class SqlServerScenarioTests(SqlServerFixture fixture) : IClassFix
             taskIds.Add((await DataAsync(client.PostAsJsonAsync($"/api/v1/milestones/{milestone["id"]}/tasks", new { title = $"t{i}" })))["id"]!.GetValue<long>());
         }
 
-        await Task.WhenAll(taskIds.Select(id => Client().PatchAsJsonAsync($"/api/v1/tasks/{id}", new { completed = true })));
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Client().PostAsJsonAsync($"/api/v1/milestones/{milestone["id"]}/supports", new { amount = 0.05m })));
+        await Task.WhenAll(taskIds.Select(id => AssertStatusAsync(api.Client().PatchAsJsonAsync($"/api/v1/tasks/{id}", new { completed = true }), HttpStatusCode.OK)));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => AssertStatusAsync(api.Client().PostAsJsonAsync($"/api/v1/milestones/{milestone["id"]}/supports", new { amount = 0.05m }), HttpStatusCode.Created)));
 
         var after = await DataAsync(client.GetAsync($"/api/v1/milestones/{milestone["id"]}"));
         Assert.Equal((20, 20), (after["tasksTotal"]!.GetValue<int>(), after["tasksCompleted"]!.GetValue<int>()));
@@ -111,10 +130,11 @@ public sealed class SqlServerScenarioTests(SqlServerFixture fixture) : IClassFix
     public async Task Two_sweepers_on_one_sql_server_write_one_deadline_event_per_milestone()
     {
         Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
-        using var first = Factory();
-        using var second = Factory();
-        var client = first.CreateAuthorizedClient();
-        second.CreateClient();
+        var database = fixture.NewDatabase();
+        await using var first = new SqlServerApi(database);
+        await using var second = new SqlServerApi(database);
+        var client = first.Client();
+        second.Client().Dispose();
         var project = await DataAsync(client.PostAsJsonAsync("/api/v1/projects", new { name = "Sweep" }));
         for (var i = 0; i < 12; i++)
         {
@@ -122,7 +142,7 @@ public sealed class SqlServerScenarioTests(SqlServerFixture fixture) : IClassFix
         }
 
         var sweepers = new[] { first, second, first }
-            .Select(f => Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<Milestones.Infrastructure.Deadlines.DeadlineSweeper>(f.Services))
+            .Select(a => Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<Milestones.Infrastructure.Deadlines.DeadlineSweeper>(a.Services))
             .ToList();
         var failed = await Task.WhenAll(sweepers.Select(s => s.SweepOnceAsync(CancellationToken.None)));
 
@@ -135,30 +155,28 @@ public sealed class SqlServerScenarioTests(SqlServerFixture fixture) : IClassFix
     public async Task Migrations_apply_and_the_service_is_ready_on_sql_server()
     {
         Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
+        await using var api = new SqlServerApi(fixture.NewDatabase());
 
-        var response = await Client().GetAsync("/health/ready");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await AssertStatusAsync(api.Client().GetAsync("/health/ready"), HttpStatusCode.OK);
     }
 
     [SkippableFact]
     public async Task Project_milestone_task_and_delete_with_reassignment_work_on_sql_server()
     {
         Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
-        var client = Client();
+        await using var api = new SqlServerApi(fixture.NewDatabase());
+        var client = api.Client();
 
-        var project = (await (await client.PostAsJsonAsync("/api/v1/projects", new { name = "On SQL Server" })).Content.ReadFromJsonAsync<JsonNode>())!["data"]!;
+        var project = await DataAsync(client.PostAsJsonAsync("/api/v1/projects", new { name = "On SQL Server" }), HttpStatusCode.Created);
         var projectId = project["id"]!.GetValue<long>();
-        var milestone = (await (await client.PostAsJsonAsync($"/api/v1/projects/{projectId}/milestones",
-            new { title = "Funded", goalAmount = 1234.56m, dueDate = "2026-12-31", tasks = new[] { new { title = "t", completed = true } } }))
-            .Content.ReadFromJsonAsync<JsonNode>())!["data"]!;
-        var deleted = await client.DeleteAsync($"/api/v1/milestones/{milestone["id"]}");
-        var after = (await client.GetFromJsonAsync<JsonNode>($"/api/v1/projects/{projectId}"))!["data"]!;
-        var recount = (await (await client.PostAsync($"/api/v1/projects/{projectId}/recount", null)).Content.ReadFromJsonAsync<JsonNode>())!["data"]!;
+        var milestone = await DataAsync(client.PostAsJsonAsync($"/api/v1/projects/{projectId}/milestones",
+            new { title = "Funded", goalAmount = 1234.56m, dueDate = "2026-12-31", tasks = new[] { new { title = "t", completed = true } } }), HttpStatusCode.Created);
+        await DataAsync(client.DeleteAsync($"/api/v1/milestones/{milestone["id"]}"), HttpStatusCode.OK);
+        var after = await DataAsync(client.GetAsync($"/api/v1/projects/{projectId}"));
+        var recount = await DataAsync(client.PostAsync($"/api/v1/projects/{projectId}/recount", null));
 
         Assert.Equal(1234.56m, milestone["goalAmount"]!.GetValue<decimal>());
         Assert.Equal("2026-12-31T23:59:59.999Z", milestone["dueDate"]!.GetValue<string>());
-        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.Equal((0, 1, 1), (after["milestonesTotal"]!.GetValue<int>(), after["tasksTotal"]!.GetValue<int>(), after["tasksCompleted"]!.GetValue<int>()));
         Assert.Empty(recount["fixed"]!.AsArray());
     }
@@ -167,16 +185,14 @@ public sealed class SqlServerScenarioTests(SqlServerFixture fixture) : IClassFix
     public async Task A_duplicate_live_title_is_409_on_sql_server_and_a_deleted_one_is_free()
     {
         Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
-        var client = Client();
-        var project = (await (await client.PostAsJsonAsync("/api/v1/projects", new { name = "Titles" })).Content.ReadFromJsonAsync<JsonNode>())!["data"]!;
+        await using var api = new SqlServerApi(fixture.NewDatabase());
+        var client = api.Client();
+        var project = await DataAsync(client.PostAsJsonAsync("/api/v1/projects", new { name = "Titles" }), HttpStatusCode.Created);
         var url = $"/api/v1/projects/{project["id"]}/milestones";
 
-        var first = (await (await client.PostAsJsonAsync(url, new { title = "Same" })).Content.ReadFromJsonAsync<JsonNode>())!["data"]!;
-        var duplicate = await client.PostAsJsonAsync(url, new { title = "SAME" });
-        await client.DeleteAsync($"/api/v1/milestones/{first["id"]}");
-        var reused = await client.PostAsJsonAsync(url, new { title = "Same" });
-
-        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, reused.StatusCode);
+        var first = await DataAsync(client.PostAsJsonAsync(url, new { title = "Same" }), HttpStatusCode.Created);
+        await AssertStatusAsync(client.PostAsJsonAsync(url, new { title = "SAME" }), HttpStatusCode.Conflict);
+        await DataAsync(client.DeleteAsync($"/api/v1/milestones/{first["id"]}"), HttpStatusCode.OK);
+        await AssertStatusAsync(client.PostAsJsonAsync(url, new { title = "Same" }), HttpStatusCode.Created);
     }
 }

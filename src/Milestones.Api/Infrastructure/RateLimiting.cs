@@ -177,6 +177,7 @@ public static class RateLimitingSetup
             o.GlobalLimiter = limiter;
             o.OnRejected = async (context, cancellationToken) =>
             {
+                Milestones.Application.Common.Telemetry.Telemetry.RateLimitRejected.Add(1);
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
                     ? (int)Math.Ceiling(wait.TotalSeconds)
                     : limiter.SecondsToReset();

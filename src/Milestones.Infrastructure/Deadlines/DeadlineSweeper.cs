@@ -1,3 +1,4 @@
+using Milestones.Application.Common.Telemetry;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,8 @@ public sealed class DeadlineSweeper(
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var handled = await SweepOnceAsync(cancellationToken);
+        Telemetry.DeadlineSweeps.Add(1);
+        Telemetry.DeadlineMilestones.Add(handled);
         if (handled > 0)
         {
             logger.LogInformation("Deadline sweep handled {Count} overdue milestone(s)", handled);

@@ -75,6 +75,21 @@ public sealed class ApiProcess : IAsyncDisposable
         throw new InvalidOperationException("The API did not become ready:\n" + string.Join('\n', api.Output.TakeLast(40)));
     }
 
+    /// <summary>Runs the published API's command line (such as <c>--probe &lt;url&gt;</c>) and returns its exit code.</summary>
+    public static async Task<int> RunCommandAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(Published.Value, "Milestones.Api.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        await process.WaitForExitAsync();
+        return process.ExitCode;
+    }
+
     /// <summary>Starts the published API and waits for it to exit by itself (a startup that must fail).</summary>
     public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(string databasePath, IReadOnlyDictionary<string, string> settings)
     {

@@ -49,6 +49,7 @@ public abstract class HandlerTestBase : IAsyncLifetime
             // Pipeline.Order, spelt out for the source generator (WiringTests checks they agree).
             options.PipelineBehaviors =
             [
+                typeof(TracingBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),

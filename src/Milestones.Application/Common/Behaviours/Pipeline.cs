@@ -9,6 +9,7 @@ public static class Pipeline
 {
     public static readonly IReadOnlyList<Type> Order =
     [
+        typeof(TracingBehaviour<,>),
         typeof(LoggingBehaviour<,>),
         typeof(AuthorizationBehaviour<,>),
         typeof(ValidationBehaviour<,>),

@@ -9,8 +9,11 @@ public sealed class SupportFundingHandler(IApplicationDbContext db) :
     INotificationHandler<SupportPledged>,
     INotificationHandler<SupportWithdrawn>
 {
-    public ValueTask Handle(SupportPledged notification, CancellationToken cancellationToken) =>
-        new(db.AdjustFundingAsync(notification.Support.MilestoneId, notification.Support.Amount, cancellationToken));
+    public ValueTask Handle(SupportPledged notification, CancellationToken cancellationToken)
+    {
+        Common.Telemetry.Telemetry.PledgedAmount.Add(notification.Support.Amount);
+        return new(db.AdjustFundingAsync(notification.Support.MilestoneId, notification.Support.Amount, cancellationToken));
+    }
 
     public ValueTask Handle(SupportWithdrawn notification, CancellationToken cancellationToken) =>
         new(db.AdjustFundingAsync(notification.Support.MilestoneId, -notification.Support.Amount, cancellationToken));

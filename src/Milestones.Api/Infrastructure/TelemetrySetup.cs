@@ -1,0 +1,42 @@
+using Milestones.Application.Common.Telemetry;
+using Milestones.Infrastructure.Persistence.Interceptors;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Milestones.Api.Infrastructure;
+
+/// <summary>
+/// OpenTelemetry as SPEC 8 says: service <c>milestones</c>; spans of ASP.NET Core, outgoing HTTP,
+/// SQL Server (SqlClient), SQLite (<see cref="DatabaseTracingInterceptor"/>) and one per mediator
+/// request (<see cref="Telemetry"/>); metrics of ASP.NET Core, HTTP and the business counters.
+/// Exported by OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard <c>OTEL_*</c>
+/// variables apply); otherwise nothing is exported.
+/// </summary>
+public static class TelemetrySetup
+{
+    public const string ServiceName = "milestones";
+
+    public static IServiceCollection AddMilestonesTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var telemetry = services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithTracing(tracing => tracing
+                .AddSource(Telemetry.Name, DatabaseTracingInterceptor.SourceName)
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation()
+                .AddSqlClientInstrumentation())
+            .WithMetrics(metrics => metrics
+                .AddMeter(Telemetry.Name)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return services;
+    }
+}
