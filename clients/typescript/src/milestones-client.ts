@@ -14,10 +14,11 @@ export class MilestonesClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
+     * List milestones
      * @param status (optional) 
      * @param type (optional) 
      * @param search (optional) 
@@ -34,7 +35,7 @@ export class MilestonesClient {
      * @param users (optional) 
      * @return OK
      */
-    listMilestones(status?: MilestoneStatus[] | undefined, type?: MilestoneType | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: MilestoneSort | null | undefined, order?: SortOrder | null | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, projectId?: number | undefined, users?: string | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
+    listMilestones(status?: MilestoneStatus[] | undefined, type?: MilestoneType | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: MilestoneSort | null | undefined, order?: SortOrder | null | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, projectId?: number | undefined, users?: string | undefined, signal?: AbortSignal): Promise<MilestoneList> {
         let url_ = this.baseUrl + "/api/v1/milestones?";
         if (status === null)
             throw new globalThis.Error("The parameter 'status' cannot be null.");
@@ -99,13 +100,13 @@ export class MilestonesClient {
         });
     }
 
-    protected processListMilestones(response: Response): Promise<ListEnvelopeOfMilestoneDto> {
+    protected processListMilestones(response: Response): Promise<MilestoneList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListEnvelopeOfMilestoneDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MilestoneList;
             return result200;
             });
         } else if (status === 401) {
@@ -132,18 +133,32 @@ export class MilestonesClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ListEnvelopeOfMilestoneDto>(null as any);
+        return Promise.resolve<MilestoneList>(null as any);
     }
 
     /**
+     * Get milestone
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 with no body while the resource is unchanged.
      * @return OK
      */
-    getMilestone(milestoneId: number, signal?: AbortSignal): Promise<DataEnvelopeOfMilestoneDto> {
+    getMilestone(milestoneId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<MilestoneResponse> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -154,6 +169,7 @@ export class MilestonesClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -163,13 +179,13 @@ export class MilestonesClient {
         });
     }
 
-    protected processGetMilestone(response: Response): Promise<DataEnvelopeOfMilestoneDto> {
+    protected processGetMilestone(response: Response): Promise<MilestoneResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfMilestoneDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MilestoneResponse;
             return result200;
             });
         } else if (status === 304) {
@@ -200,18 +216,32 @@ export class MilestonesClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfMilestoneDto>(null as any);
+        return Promise.resolve<MilestoneResponse>(null as any);
     }
 
     /**
+     * Update milestone
+     * @param if_Match (optional) The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins).
      * @return OK
      */
-    updateMilestone(milestoneId: number, body: MilestonePatch, signal?: AbortSignal): Promise<DataEnvelopeOfMilestoneDto> {
+    updateMilestone(milestoneId: number, body: MilestonePatch, if_Match?: string | undefined, signal?: AbortSignal): Promise<MilestoneResponse> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -225,6 +255,7 @@ export class MilestonesClient {
             method: "PATCH",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -235,13 +266,13 @@ export class MilestonesClient {
         });
     }
 
-    protected processUpdateMilestone(response: Response): Promise<DataEnvelopeOfMilestoneDto> {
+    protected processUpdateMilestone(response: Response): Promise<MilestoneResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfMilestoneDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MilestoneResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -292,20 +323,34 @@ export class MilestonesClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfMilestoneDto>(null as any);
+        return Promise.resolve<MilestoneResponse>(null as any);
     }
 
     /**
+     * Delete milestone
      * @param tasks (optional) 
      * @param reassignTo (optional) 
+     * @param if_Match (optional) The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins).
      * @return OK
      */
-    deleteMilestone(milestoneId: number, tasks?: TaskDisposal | null | undefined, reassignTo?: number | undefined, signal?: AbortSignal): Promise<DataEnvelopeOfDeleteMilestoneResult> {
+    deleteMilestone(milestoneId: number, tasks?: TaskDisposal | null | undefined, reassignTo?: number | undefined, if_Match?: string | undefined, signal?: AbortSignal): Promise<DeleteMilestoneResultResponse> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}?";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -322,6 +367,7 @@ export class MilestonesClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -331,13 +377,13 @@ export class MilestonesClient {
         });
     }
 
-    protected processDeleteMilestone(response: Response): Promise<DataEnvelopeOfDeleteMilestoneResult> {
+    protected processDeleteMilestone(response: Response): Promise<DeleteMilestoneResultResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfDeleteMilestoneResult;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeleteMilestoneResultResponse;
             return result200;
             });
         } else if (status === 401) {
@@ -376,18 +422,32 @@ export class MilestonesClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfDeleteMilestoneResult>(null as any);
+        return Promise.resolve<DeleteMilestoneResultResponse>(null as any);
     }
 
     /**
+     * Restore milestone
+     * @param idempotency_Key (optional) Up to 255 characters. The first answer is stored for 24 h and replayed to a repeat of the same request (with Idempotent-Replayed: true); the same key with another body is 422.
      * @return OK
      */
-    restoreMilestone(milestoneId: number, signal?: AbortSignal): Promise<DataEnvelopeOfMilestoneDto> {
+    restoreMilestone(milestoneId: number, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MilestoneResponse> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}/restore";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -398,6 +458,7 @@ export class MilestonesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -407,13 +468,13 @@ export class MilestonesClient {
         });
     }
 
-    protected processRestoreMilestone(response: Response): Promise<DataEnvelopeOfMilestoneDto> {
+    protected processRestoreMilestone(response: Response): Promise<MilestoneResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfMilestoneDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MilestoneResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -458,22 +519,35 @@ export class MilestonesClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfMilestoneDto>(null as any);
+        return Promise.resolve<MilestoneResponse>(null as any);
     }
 
     /**
+     * List tasks
      * @param completed (optional) 
      * @param limit (optional) 
      * @param offset (optional) 
      * @param page (optional) 
      * @return OK
      */
-    listTasks(milestoneId: number, completed?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfTaskDto> {
+    listTasks(milestoneId: number, completed?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<TaskList> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}/tasks?";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -509,13 +583,13 @@ export class MilestonesClient {
         });
     }
 
-    protected processListTasks(response: Response): Promise<ListEnvelopeOfTaskDto> {
+    protected processListTasks(response: Response): Promise<TaskList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListEnvelopeOfTaskDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaskList;
             return result200;
             });
         } else if (status === 401) {
@@ -542,18 +616,32 @@ export class MilestonesClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ListEnvelopeOfTaskDto>(null as any);
+        return Promise.resolve<TaskList>(null as any);
     }
 
     /**
+     * Create task
+     * @param idempotency_Key (optional) Up to 255 characters. The first answer is stored for 24 h and replayed to a repeat of the same request (with Idempotent-Replayed: true); the same key with another body is 422.
      * @return Created
      */
-    createTask(milestoneId: number, body: CreateTaskRequest, signal?: AbortSignal): Promise<DataEnvelopeOfTaskDto> {
+    createTask(milestoneId: number, body: CreateTaskRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<TaskResponse> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}/tasks";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -567,6 +655,7 @@ export class MilestonesClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -577,13 +666,13 @@ export class MilestonesClient {
         });
     }
 
-    protected processCreateTask(response: Response): Promise<DataEnvelopeOfTaskDto> {
+    protected processCreateTask(response: Response): Promise<TaskResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfTaskDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaskResponse;
             return result201;
             });
         } else if (status === 400) {
@@ -628,12 +717,24 @@ export class MilestonesClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfTaskDto>(null as any);
+        return Promise.resolve<TaskResponse>(null as any);
     }
 }
 
@@ -644,13 +745,15 @@ export class ProjectsClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
+     * Create project
+     * @param idempotency_Key (optional) Up to 255 characters. The first answer is stored for 24 h and replayed to a repeat of the same request (with Idempotent-Replayed: true); the same key with another body is 422.
      * @return Created
      */
-    createProject(body: CreateProjectRequest, signal?: AbortSignal): Promise<DataEnvelopeOfProjectDto> {
+    createProject(body: CreateProjectRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<ProjectResponse> {
         let url_ = this.baseUrl + "/api/v1/projects";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -661,6 +764,7 @@ export class ProjectsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -671,13 +775,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processCreateProject(response: Response): Promise<DataEnvelopeOfProjectDto> {
+    protected processCreateProject(response: Response): Promise<ProjectResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfProjectDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectResponse;
             return result201;
             });
         } else if (status === 400) {
@@ -722,22 +826,35 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfProjectDto>(null as any);
+        return Promise.resolve<ProjectResponse>(null as any);
     }
 
     /**
+     * List projects
      * @param visibility (optional) 
      * @param limit (optional) 
      * @param offset (optional) 
      * @param page (optional) 
      * @return OK
      */
-    listProjects(visibility?: Visibility | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfProjectDto> {
+    listProjects(visibility?: Visibility | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ProjectList> {
         let url_ = this.baseUrl + "/api/v1/projects?";
         if (visibility === null)
             throw new globalThis.Error("The parameter 'visibility' cannot be null.");
@@ -770,13 +887,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processListProjects(response: Response): Promise<ListEnvelopeOfProjectDto> {
+    protected processListProjects(response: Response): Promise<ProjectList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListEnvelopeOfProjectDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectList;
             return result200;
             });
         } else if (status === 401) {
@@ -803,18 +920,32 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ListEnvelopeOfProjectDto>(null as any);
+        return Promise.resolve<ProjectList>(null as any);
     }
 
     /**
+     * Get project
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 with no body while the resource is unchanged.
      * @return OK
      */
-    getProject(projectId: number, signal?: AbortSignal): Promise<DataEnvelopeOfProjectDto> {
+    getProject(projectId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<ProjectResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -825,6 +956,7 @@ export class ProjectsClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -834,13 +966,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processGetProject(response: Response): Promise<DataEnvelopeOfProjectDto> {
+    protected processGetProject(response: Response): Promise<ProjectResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfProjectDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectResponse;
             return result200;
             });
         } else if (status === 304) {
@@ -871,18 +1003,32 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfProjectDto>(null as any);
+        return Promise.resolve<ProjectResponse>(null as any);
     }
 
     /**
+     * Update project
+     * @param if_Match (optional) The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins).
      * @return OK
      */
-    updateProject(projectId: number, body: ProjectPatch, signal?: AbortSignal): Promise<DataEnvelopeOfProjectDto> {
+    updateProject(projectId: number, body: ProjectPatch, if_Match?: string | undefined, signal?: AbortSignal): Promise<ProjectResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -896,6 +1042,7 @@ export class ProjectsClient {
             method: "PATCH",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -906,13 +1053,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processUpdateProject(response: Response): Promise<DataEnvelopeOfProjectDto> {
+    protected processUpdateProject(response: Response): Promise<ProjectResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfProjectDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProjectResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -963,18 +1110,32 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfProjectDto>(null as any);
+        return Promise.resolve<ProjectResponse>(null as any);
     }
 
     /**
+     * Delete project
+     * @param if_Match (optional) The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins).
      * @return OK
      */
-    deleteProject(projectId: number, signal?: AbortSignal): Promise<DataEnvelopeOfDeletedResult> {
+    deleteProject(projectId: number, if_Match?: string | undefined, signal?: AbortSignal): Promise<DeletedResultResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -985,6 +1146,7 @@ export class ProjectsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -994,13 +1156,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processDeleteProject(response: Response): Promise<DataEnvelopeOfDeletedResult> {
+    protected processDeleteProject(response: Response): Promise<DeletedResultResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfDeletedResult;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeletedResultResponse;
             return result200;
             });
         } else if (status === 401) {
@@ -1039,21 +1201,34 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfDeletedResult>(null as any);
+        return Promise.resolve<DeletedResultResponse>(null as any);
     }
 
     /**
+     * List members
      * @param limit (optional) 
      * @param offset (optional) 
      * @param page (optional) 
      * @return OK
      */
-    listMembers(projectId: number, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMemberDto> {
+    listMembers(projectId: number, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<MemberList> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/members?";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1085,13 +1260,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processListMembers(response: Response): Promise<ListEnvelopeOfMemberDto> {
+    protected processListMembers(response: Response): Promise<MemberList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListEnvelopeOfMemberDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MemberList;
             return result200;
             });
         } else if (status === 401) {
@@ -1118,18 +1293,31 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ListEnvelopeOfMemberDto>(null as any);
+        return Promise.resolve<MemberList>(null as any);
     }
 
     /**
+     * Set member
      * @return OK
      */
-    setMember(projectId: number, idOrUsername: string, body: SetMemberRequest, signal?: AbortSignal): Promise<DataEnvelopeOfMemberDto> {
+    setMember(projectId: number, idOrUsername: string, body: SetMemberRequest, signal?: AbortSignal): Promise<MemberResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/members/{idOrUsername}";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1156,13 +1344,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processSetMember(response: Response): Promise<DataEnvelopeOfMemberDto> {
+    protected processSetMember(response: Response): Promise<MemberResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfMemberDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MemberResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -1207,18 +1395,32 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfMemberDto>(null as any);
+        return Promise.resolve<MemberResponse>(null as any);
     }
 
     /**
+     * Remove member
+     * @param if_Match (optional) The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins).
      * @return OK
      */
-    removeMember(projectId: number, idOrUsername: string, signal?: AbortSignal): Promise<DataEnvelopeOfDeletedResult> {
+    removeMember(projectId: number, idOrUsername: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<DeletedResultResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/members/{idOrUsername}";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1232,6 +1434,7 @@ export class ProjectsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -1241,13 +1444,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processRemoveMember(response: Response): Promise<DataEnvelopeOfDeletedResult> {
+    protected processRemoveMember(response: Response): Promise<DeletedResultResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfDeletedResult;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeletedResultResponse;
             return result200;
             });
         } else if (status === 401) {
@@ -1286,15 +1489,28 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfDeletedResult>(null as any);
+        return Promise.resolve<DeletedResultResponse>(null as any);
     }
 
     /**
+     * List project milestones
      * @param status (optional) 
      * @param type (optional) 
      * @param search (optional) 
@@ -1309,7 +1525,7 @@ export class ProjectsClient {
      * @param page (optional) 
      * @return OK
      */
-    listProjectMilestones(projectId: number, status?: MilestoneStatus[] | undefined, type?: MilestoneType | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: MilestoneSort | null | undefined, order?: SortOrder | null | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
+    listProjectMilestones(projectId: number, status?: MilestoneStatus[] | undefined, type?: MilestoneType | undefined, search?: string | undefined, overdue?: boolean | undefined, dueBefore?: string | null | undefined, dueAfter?: string | null | undefined, sort?: MilestoneSort | null | undefined, order?: SortOrder | null | undefined, includeDeleted?: boolean | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<MilestoneList> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/milestones?";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1369,13 +1585,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processListProjectMilestones(response: Response): Promise<ListEnvelopeOfMilestoneDto> {
+    protected processListProjectMilestones(response: Response): Promise<MilestoneList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListEnvelopeOfMilestoneDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MilestoneList;
             return result200;
             });
         } else if (status === 401) {
@@ -1402,18 +1618,32 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ListEnvelopeOfMilestoneDto>(null as any);
+        return Promise.resolve<MilestoneList>(null as any);
     }
 
     /**
+     * Create milestone
+     * @param idempotency_Key (optional) Up to 255 characters. The first answer is stored for 24 h and replayed to a repeat of the same request (with Idempotent-Replayed: true); the same key with another body is 422.
      * @return Created
      */
-    createMilestone(projectId: number, body: NewMilestone, signal?: AbortSignal): Promise<DataEnvelopeOfMilestoneDto> {
+    createMilestone(projectId: number, body: NewMilestone, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<MilestoneResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/milestones";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1427,6 +1657,7 @@ export class ProjectsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1437,13 +1668,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processCreateMilestone(response: Response): Promise<DataEnvelopeOfMilestoneDto> {
+    protected processCreateMilestone(response: Response): Promise<MilestoneResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfMilestoneDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MilestoneResponse;
             return result201;
             });
         } else if (status === 400) {
@@ -1488,18 +1719,31 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfMilestoneDto>(null as any);
+        return Promise.resolve<MilestoneResponse>(null as any);
     }
 
     /**
+     * Reorder milestones
      * @return OK
      */
-    reorderMilestones(projectId: number, body: ReorderMilestonesRequest, signal?: AbortSignal): Promise<ListEnvelopeOfMilestoneDto> {
+    reorderMilestones(projectId: number, body: ReorderMilestonesRequest, signal?: AbortSignal): Promise<MilestoneList> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/milestones/positions";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1523,13 +1767,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processReorderMilestones(response: Response): Promise<ListEnvelopeOfMilestoneDto> {
+    protected processReorderMilestones(response: Response): Promise<MilestoneList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListEnvelopeOfMilestoneDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MilestoneList;
             return result200;
             });
         } else if (status === 400) {
@@ -1574,15 +1818,28 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ListEnvelopeOfMilestoneDto>(null as any);
+        return Promise.resolve<MilestoneList>(null as any);
     }
 
     /**
+     * List events
      * @param type (optional) 
      * @param milestoneId (optional) 
      * @param before (optional) 
@@ -1591,7 +1848,7 @@ export class ProjectsClient {
      * @param page (optional) 
      * @return OK
      */
-    listEvents(projectId: number, type?: string | undefined, milestoneId?: number | undefined, before?: number | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfEventDto> {
+    listEvents(projectId: number, type?: string | undefined, milestoneId?: number | undefined, before?: number | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<EventList> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/events?";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1635,13 +1892,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processListEvents(response: Response): Promise<ListEnvelopeOfEventDto> {
+    protected processListEvents(response: Response): Promise<EventList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListEnvelopeOfEventDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventList;
             return result200;
             });
         } else if (status === 401) {
@@ -1668,18 +1925,32 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ListEnvelopeOfEventDto>(null as any);
+        return Promise.resolve<EventList>(null as any);
     }
 
     /**
+     * Recount
+     * @param idempotency_Key (optional) Up to 255 characters. The first answer is stored for 24 h and replayed to a repeat of the same request (with Idempotent-Replayed: true); the same key with another body is 422.
      * @return OK
      */
-    recount(projectId: number, signal?: AbortSignal): Promise<DataEnvelopeOfRecountResult> {
+    recount(projectId: number, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<RecountResultResponse> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/recount";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -1690,6 +1961,7 @@ export class ProjectsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Accept": "application/json"
             }
         };
@@ -1699,13 +1971,13 @@ export class ProjectsClient {
         });
     }
 
-    protected processRecount(response: Response): Promise<DataEnvelopeOfRecountResult> {
+    protected processRecount(response: Response): Promise<RecountResultResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfRecountResult;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecountResultResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -1750,12 +2022,24 @@ export class ProjectsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfRecountResult>(null as any);
+        return Promise.resolve<RecountResultResponse>(null as any);
     }
 }
 
@@ -1766,13 +2050,15 @@ export class SupportsClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
+     * Pledge support
+     * @param idempotency_Key (optional) Up to 255 characters. The first answer is stored for 24 h and replayed to a repeat of the same request (with Idempotent-Replayed: true); the same key with another body is 422.
      * @return Created
      */
-    pledgeSupport(milestoneId: number, body: PledgeSupportRequest, signal?: AbortSignal): Promise<DataEnvelopeOfSupportDto> {
+    pledgeSupport(milestoneId: number, body: PledgeSupportRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<SupportResponse> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}/supports";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -1786,6 +2072,7 @@ export class SupportsClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1796,13 +2083,13 @@ export class SupportsClient {
         });
     }
 
-    protected processPledgeSupport(response: Response): Promise<DataEnvelopeOfSupportDto> {
+    protected processPledgeSupport(response: Response): Promise<SupportResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfSupportDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupportResponse;
             return result201;
             });
         } else if (status === 400) {
@@ -1847,22 +2134,35 @@ export class SupportsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfSupportDto>(null as any);
+        return Promise.resolve<SupportResponse>(null as any);
     }
 
     /**
+     * List supports
      * @param status (optional) 
      * @param limit (optional) 
      * @param offset (optional) 
      * @param page (optional) 
      * @return OK
      */
-    listSupports(milestoneId: number, status?: SupportStatus | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfSupportDto> {
+    listSupports(milestoneId: number, status?: SupportStatus | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<SupportList> {
         let url_ = this.baseUrl + "/api/v1/milestones/{milestoneId}/supports?";
         if (milestoneId === undefined || milestoneId === null)
             throw new globalThis.Error("The parameter 'milestoneId' must be defined.");
@@ -1898,13 +2198,13 @@ export class SupportsClient {
         });
     }
 
-    protected processListSupports(response: Response): Promise<ListEnvelopeOfSupportDto> {
+    protected processListSupports(response: Response): Promise<SupportList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListEnvelopeOfSupportDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupportList;
             return result200;
             });
         } else if (status === 401) {
@@ -1931,18 +2231,32 @@ export class SupportsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ListEnvelopeOfSupportDto>(null as any);
+        return Promise.resolve<SupportList>(null as any);
     }
 
     /**
+     * Get support
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 with no body while the resource is unchanged.
      * @return OK
      */
-    getSupport(supportId: number, signal?: AbortSignal): Promise<DataEnvelopeOfSupportDto> {
+    getSupport(supportId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<SupportResponse> {
         let url_ = this.baseUrl + "/api/v1/supports/{supportId}";
         if (supportId === undefined || supportId === null)
             throw new globalThis.Error("The parameter 'supportId' must be defined.");
@@ -1953,6 +2267,7 @@ export class SupportsClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -1962,13 +2277,13 @@ export class SupportsClient {
         });
     }
 
-    protected processGetSupport(response: Response): Promise<DataEnvelopeOfSupportDto> {
+    protected processGetSupport(response: Response): Promise<SupportResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfSupportDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SupportResponse;
             return result200;
             });
         } else if (status === 304) {
@@ -1999,18 +2314,32 @@ export class SupportsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfSupportDto>(null as any);
+        return Promise.resolve<SupportResponse>(null as any);
     }
 
     /**
+     * Withdraw support
+     * @param if_Match (optional) The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins).
      * @return OK
      */
-    withdrawSupport(supportId: number, signal?: AbortSignal): Promise<DataEnvelopeOfWithdrawnSupportResult> {
+    withdrawSupport(supportId: number, if_Match?: string | undefined, signal?: AbortSignal): Promise<WithdrawnSupportResultResponse> {
         let url_ = this.baseUrl + "/api/v1/supports/{supportId}";
         if (supportId === undefined || supportId === null)
             throw new globalThis.Error("The parameter 'supportId' must be defined.");
@@ -2021,6 +2350,7 @@ export class SupportsClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -2030,13 +2360,13 @@ export class SupportsClient {
         });
     }
 
-    protected processWithdrawSupport(response: Response): Promise<DataEnvelopeOfWithdrawnSupportResult> {
+    protected processWithdrawSupport(response: Response): Promise<WithdrawnSupportResultResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfWithdrawnSupportResult;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WithdrawnSupportResultResponse;
             return result200;
             });
         } else if (status === 401) {
@@ -2075,12 +2405,24 @@ export class SupportsClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfWithdrawnSupportResult>(null as any);
+        return Promise.resolve<WithdrawnSupportResultResponse>(null as any);
     }
 }
 
@@ -2091,13 +2433,15 @@ export class TasksClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
+     * Get task
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 with no body while the resource is unchanged.
      * @return OK
      */
-    getTask(taskId: number, signal?: AbortSignal): Promise<DataEnvelopeOfTaskDto> {
+    getTask(taskId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<TaskResponse> {
         let url_ = this.baseUrl + "/api/v1/tasks/{taskId}";
         if (taskId === undefined || taskId === null)
             throw new globalThis.Error("The parameter 'taskId' must be defined.");
@@ -2108,6 +2452,7 @@ export class TasksClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -2117,13 +2462,13 @@ export class TasksClient {
         });
     }
 
-    protected processGetTask(response: Response): Promise<DataEnvelopeOfTaskDto> {
+    protected processGetTask(response: Response): Promise<TaskResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfTaskDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaskResponse;
             return result200;
             });
         } else if (status === 304) {
@@ -2154,18 +2499,32 @@ export class TasksClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfTaskDto>(null as any);
+        return Promise.resolve<TaskResponse>(null as any);
     }
 
     /**
+     * Update task
+     * @param if_Match (optional) The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins).
      * @return OK
      */
-    updateTask(taskId: number, body: TaskPatch, signal?: AbortSignal): Promise<DataEnvelopeOfTaskDto> {
+    updateTask(taskId: number, body: TaskPatch, if_Match?: string | undefined, signal?: AbortSignal): Promise<TaskResponse> {
         let url_ = this.baseUrl + "/api/v1/tasks/{taskId}";
         if (taskId === undefined || taskId === null)
             throw new globalThis.Error("The parameter 'taskId' must be defined.");
@@ -2179,6 +2538,7 @@ export class TasksClient {
             method: "PATCH",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2189,13 +2549,13 @@ export class TasksClient {
         });
     }
 
-    protected processUpdateTask(response: Response): Promise<DataEnvelopeOfTaskDto> {
+    protected processUpdateTask(response: Response): Promise<TaskResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfTaskDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaskResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -2246,18 +2606,32 @@ export class TasksClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfTaskDto>(null as any);
+        return Promise.resolve<TaskResponse>(null as any);
     }
 
     /**
+     * Delete task
+     * @param if_Match (optional) The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins).
      * @return OK
      */
-    deleteTask(taskId: number, signal?: AbortSignal): Promise<DataEnvelopeOfDeletedResult> {
+    deleteTask(taskId: number, if_Match?: string | undefined, signal?: AbortSignal): Promise<DeletedResultResponse> {
         let url_ = this.baseUrl + "/api/v1/tasks/{taskId}";
         if (taskId === undefined || taskId === null)
             throw new globalThis.Error("The parameter 'taskId' must be defined.");
@@ -2268,6 +2642,7 @@ export class TasksClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -2277,13 +2652,13 @@ export class TasksClient {
         });
     }
 
-    protected processDeleteTask(response: Response): Promise<DataEnvelopeOfDeletedResult> {
+    protected processDeleteTask(response: Response): Promise<DeletedResultResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfDeletedResult;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DeletedResultResponse;
             return result200;
             });
         } else if (status === 401) {
@@ -2322,12 +2697,24 @@ export class TasksClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfDeletedResult>(null as any);
+        return Promise.resolve<DeletedResultResponse>(null as any);
     }
 }
 
@@ -2338,13 +2725,15 @@ export class UsersClient {
 
     constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
         this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "";
+        this.baseUrl = baseUrl ?? "/";
     }
 
     /**
+     * Create user
+     * @param idempotency_Key (optional) Up to 255 characters. The first answer is stored for 24 h and replayed to a repeat of the same request (with Idempotent-Replayed: true); the same key with another body is 422.
      * @return Created
      */
-    createUser(body: CreateUserRequest, signal?: AbortSignal): Promise<DataEnvelopeOfUserDto> {
+    createUser(body: CreateUserRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<UserResponse> {
         let url_ = this.baseUrl + "/api/v1/users";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2355,6 +2744,7 @@ export class UsersClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2365,13 +2755,13 @@ export class UsersClient {
         });
     }
 
-    protected processCreateUser(response: Response): Promise<DataEnvelopeOfUserDto> {
+    protected processCreateUser(response: Response): Promise<UserResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfUserDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserResponse;
             return result201;
             });
         } else if (status === 400) {
@@ -2416,18 +2806,32 @@ export class UsersClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfUserDto>(null as any);
+        return Promise.resolve<UserResponse>(null as any);
     }
 
     /**
+     * Get me
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 with no body while the resource is unchanged.
      * @return OK
      */
-    getMe(signal?: AbortSignal): Promise<DataEnvelopeOfUserDto> {
+    getMe(if_None_Match?: string | undefined, signal?: AbortSignal): Promise<UserResponse> {
         let url_ = this.baseUrl + "/api/v1/users/me";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2435,6 +2839,7 @@ export class UsersClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -2444,13 +2849,13 @@ export class UsersClient {
         });
     }
 
-    protected processGetMe(response: Response): Promise<DataEnvelopeOfUserDto> {
+    protected processGetMe(response: Response): Promise<UserResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfUserDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserResponse;
             return result200;
             });
         } else if (status === 304) {
@@ -2481,18 +2886,32 @@ export class UsersClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfUserDto>(null as any);
+        return Promise.resolve<UserResponse>(null as any);
     }
 
     /**
+     * Get user
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 with no body while the resource is unchanged.
      * @return OK
      */
-    getUser(idOrUsername: string, signal?: AbortSignal): Promise<DataEnvelopeOfUserDto> {
+    getUser(idOrUsername: string, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<UserResponse> {
         let url_ = this.baseUrl + "/api/v1/users/{idOrUsername}";
         if (idOrUsername === undefined || idOrUsername === null)
             throw new globalThis.Error("The parameter 'idOrUsername' must be defined.");
@@ -2503,6 +2922,7 @@ export class UsersClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -2512,13 +2932,13 @@ export class UsersClient {
         });
     }
 
-    protected processGetUser(response: Response): Promise<DataEnvelopeOfUserDto> {
+    protected processGetUser(response: Response): Promise<UserResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfUserDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserResponse;
             return result200;
             });
         } else if (status === 304) {
@@ -2549,18 +2969,32 @@ export class UsersClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfUserDto>(null as any);
+        return Promise.resolve<UserResponse>(null as any);
     }
 
     /**
+     * Create my api key
+     * @param idempotency_Key (optional) Up to 255 characters. The first answer is stored for 24 h and replayed to a repeat of the same request (with Idempotent-Replayed: true); the same key with another body is 422.
      * @return Created
      */
-    createMyApiKey(body: CreateApiKeyRequest, signal?: AbortSignal): Promise<DataEnvelopeOfCreatedApiKeyDto> {
+    createMyApiKey(body: CreateApiKeyRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<CreatedApiKeyResponse> {
         let url_ = this.baseUrl + "/api/v1/users/me/api-keys";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2571,6 +3005,7 @@ export class UsersClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2581,13 +3016,13 @@ export class UsersClient {
         });
     }
 
-    protected processCreateMyApiKey(response: Response): Promise<DataEnvelopeOfCreatedApiKeyDto> {
+    protected processCreateMyApiKey(response: Response): Promise<CreatedApiKeyResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfCreatedApiKeyDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreatedApiKeyResponse;
             return result201;
             });
         } else if (status === 400) {
@@ -2632,21 +3067,34 @@ export class UsersClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfCreatedApiKeyDto>(null as any);
+        return Promise.resolve<CreatedApiKeyResponse>(null as any);
     }
 
     /**
+     * List my api keys
      * @param limit (optional) 
      * @param offset (optional) 
      * @param page (optional) 
      * @return OK
      */
-    listMyApiKeys(limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfApiKeyDto> {
+    listMyApiKeys(limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ApiKeyList> {
         let url_ = this.baseUrl + "/api/v1/users/me/api-keys?";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
@@ -2675,13 +3123,13 @@ export class UsersClient {
         });
     }
 
-    protected processListMyApiKeys(response: Response): Promise<ListEnvelopeOfApiKeyDto> {
+    protected processListMyApiKeys(response: Response): Promise<ApiKeyList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListEnvelopeOfApiKeyDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyList;
             return result200;
             });
         } else if (status === 401) {
@@ -2708,18 +3156,32 @@ export class UsersClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ListEnvelopeOfApiKeyDto>(null as any);
+        return Promise.resolve<ApiKeyList>(null as any);
     }
 
     /**
+     * Get my api key
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 with no body while the resource is unchanged.
      * @return OK
      */
-    getMyApiKey(keyId: number, signal?: AbortSignal): Promise<DataEnvelopeOfApiKeyDto> {
+    getMyApiKey(keyId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<ApiKeyResponse> {
         let url_ = this.baseUrl + "/api/v1/users/me/api-keys/{keyId}";
         if (keyId === undefined || keyId === null)
             throw new globalThis.Error("The parameter 'keyId' must be defined.");
@@ -2730,6 +3192,7 @@ export class UsersClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -2739,13 +3202,13 @@ export class UsersClient {
         });
     }
 
-    protected processGetMyApiKey(response: Response): Promise<DataEnvelopeOfApiKeyDto> {
+    protected processGetMyApiKey(response: Response): Promise<ApiKeyResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfApiKeyDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyResponse;
             return result200;
             });
         } else if (status === 304) {
@@ -2776,18 +3239,32 @@ export class UsersClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfApiKeyDto>(null as any);
+        return Promise.resolve<ApiKeyResponse>(null as any);
     }
 
     /**
+     * Revoke my api key
+     * @param if_Match (optional) The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins).
      * @return OK
      */
-    revokeMyApiKey(keyId: number, signal?: AbortSignal): Promise<DataEnvelopeOfRevokedApiKeyResult> {
+    revokeMyApiKey(keyId: number, if_Match?: string | undefined, signal?: AbortSignal): Promise<RevokedApiKeyResultResponse> {
         let url_ = this.baseUrl + "/api/v1/users/me/api-keys/{keyId}";
         if (keyId === undefined || keyId === null)
             throw new globalThis.Error("The parameter 'keyId' must be defined.");
@@ -2798,6 +3275,7 @@ export class UsersClient {
             method: "DELETE",
             signal,
             headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -2807,13 +3285,13 @@ export class UsersClient {
         });
     }
 
-    protected processRevokeMyApiKey(response: Response): Promise<DataEnvelopeOfRevokedApiKeyResult> {
+    protected processRevokeMyApiKey(response: Response): Promise<RevokedApiKeyResultResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfRevokedApiKeyResult;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RevokedApiKeyResultResponse;
             return result200;
             });
         } else if (status === 401) {
@@ -2852,18 +3330,32 @@ export class UsersClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfRevokedApiKeyResult>(null as any);
+        return Promise.resolve<RevokedApiKeyResultResponse>(null as any);
     }
 
     /**
+     * Create api key for user
+     * @param idempotency_Key (optional) Up to 255 characters. The first answer is stored for 24 h and replayed to a repeat of the same request (with Idempotent-Replayed: true); the same key with another body is 422.
      * @return Created
      */
-    createApiKeyForUser(userId: number, body: CreateApiKeyRequest, signal?: AbortSignal): Promise<DataEnvelopeOfCreatedApiKeyDto> {
+    createApiKeyForUser(userId: number, body: CreateApiKeyRequest, idempotency_Key?: string | undefined, signal?: AbortSignal): Promise<CreatedApiKeyResponse> {
         let url_ = this.baseUrl + "/api/v1/users/{userId}/api-keys";
         if (userId === undefined || userId === null)
             throw new globalThis.Error("The parameter 'userId' must be defined.");
@@ -2877,6 +3369,7 @@ export class UsersClient {
             method: "POST",
             signal,
             headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2887,13 +3380,13 @@ export class UsersClient {
         });
     }
 
-    protected processCreateApiKeyForUser(response: Response): Promise<DataEnvelopeOfCreatedApiKeyDto> {
+    protected processCreateApiKeyForUser(response: Response): Promise<CreatedApiKeyResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfCreatedApiKeyDto;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CreatedApiKeyResponse;
             return result201;
             });
         } else if (status === 400) {
@@ -2938,21 +3431,34 @@ export class UsersClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfCreatedApiKeyDto>(null as any);
+        return Promise.resolve<CreatedApiKeyResponse>(null as any);
     }
 
     /**
+     * List api keys of user
      * @param limit (optional) 
      * @param offset (optional) 
      * @param page (optional) 
      * @return OK
      */
-    listApiKeysOfUser(userId: number, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ListEnvelopeOfApiKeyDto> {
+    listApiKeysOfUser(userId: number, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<ApiKeyList> {
         let url_ = this.baseUrl + "/api/v1/users/{userId}/api-keys?";
         if (userId === undefined || userId === null)
             throw new globalThis.Error("The parameter 'userId' must be defined.");
@@ -2984,13 +3490,13 @@ export class UsersClient {
         });
     }
 
-    protected processListApiKeysOfUser(response: Response): Promise<ListEnvelopeOfApiKeyDto> {
+    protected processListApiKeysOfUser(response: Response): Promise<ApiKeyList> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ListEnvelopeOfApiKeyDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyList;
             return result200;
             });
         } else if (status === 401) {
@@ -3017,18 +3523,32 @@ export class UsersClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ListEnvelopeOfApiKeyDto>(null as any);
+        return Promise.resolve<ApiKeyList>(null as any);
     }
 
     /**
+     * Get api key of user
+     * @param if_None_Match (optional) An ETag from an earlier answer: 304 with no body while the resource is unchanged.
      * @return OK
      */
-    getApiKeyOfUser(userId: number, keyId: number, signal?: AbortSignal): Promise<DataEnvelopeOfApiKeyDto> {
+    getApiKeyOfUser(userId: number, keyId: number, if_None_Match?: string | undefined, signal?: AbortSignal): Promise<ApiKeyResponse> {
         let url_ = this.baseUrl + "/api/v1/users/{userId}/api-keys/{keyId}";
         if (userId === undefined || userId === null)
             throw new globalThis.Error("The parameter 'userId' must be defined.");
@@ -3042,6 +3562,7 @@ export class UsersClient {
             method: "GET",
             signal,
             headers: {
+                "If-None-Match": if_None_Match !== undefined && if_None_Match !== null ? "" + if_None_Match : "",
                 "Accept": "application/json"
             }
         };
@@ -3051,13 +3572,13 @@ export class UsersClient {
         });
     }
 
-    protected processGetApiKeyOfUser(response: Response): Promise<DataEnvelopeOfApiKeyDto> {
+    protected processGetApiKeyOfUser(response: Response): Promise<ApiKeyResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DataEnvelopeOfApiKeyDto;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ApiKeyResponse;
             return result200;
             });
         } else if (status === 304) {
@@ -3088,31 +3609,54 @@ export class UsersClient {
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ValidationProblemDetails;
             return throwException("Unprocessable Entity", status, _responseText, _headers, result422);
             });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DataEnvelopeOfApiKeyDto>(null as any);
+        return Promise.resolve<ApiKeyResponse>(null as any);
     }
 }
 
 export interface ApiKeyDto {
-    id?: number;
-    userId?: number;
-    name?: string;
-    prefix?: string;
-    scopes?: string[];
+    id: number;
+    userId: number;
+    name: string;
+    prefix: string;
+    scopes: string[];
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    createdAt?: string;
+    createdAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    lastUsedAt?: string | null;
+    lastUsedAt: string | null;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    expiresAt?: string | null;
+    expiresAt: string | null;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    revokedAt?: string | null;
+    revokedAt: string | null;
+}
 
-    [key: string]: any;
+/** A page of a list: `{"data": [...], "count": n, "limit": n, "offset": n}`. */
+export interface ApiKeyList {
+    data: ApiKeyDto[];
+    count: number;
+    limit: number;
+    offset: number;
+}
+
+/** A single resource: `{"data": {...}}`. */
+export interface ApiKeyResponse {
+    data: ApiKeyDto;
 }
 
 export interface CounterFix {
@@ -3121,10 +3665,9 @@ export interface CounterFix {
     field: string;
     was: number;
     now: number;
-
-    [key: string]: any;
 }
 
+/** A new API key; its secret is shown once, in the answer. */
 export interface CreateApiKeyRequest {
     name: string;
     scopes: string[];
@@ -3133,24 +3676,28 @@ export interface CreateApiKeyRequest {
 }
 
 export interface CreatedApiKeyDto {
-    key?: string;
-    id?: number;
-    userId?: number;
-    name?: string;
-    prefix?: string;
-    scopes?: string[];
+    key: string;
+    id: number;
+    userId: number;
+    name: string;
+    prefix: string;
+    scopes: string[];
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    createdAt?: string;
+    createdAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    lastUsedAt?: string | null;
+    lastUsedAt: string | null;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    expiresAt?: string | null;
+    expiresAt: string | null;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    revokedAt?: string | null;
-
-    [key: string]: any;
+    revokedAt: string | null;
 }
 
+/** A single resource: `{"data": {...}}`. */
+export interface CreatedApiKeyResponse {
+    data: CreatedApiKeyDto;
+}
+
+/** A new project; left-out fields take their defaults (private, deadline policy fail). */
 export interface CreateProjectRequest {
     name: string;
     description?: string;
@@ -3158,240 +3705,125 @@ export interface CreateProjectRequest {
     deadlinePolicy?: DeadlinePolicy;
 }
 
+/** A new task; at the end of its milestone unless a position is given. */
 export interface CreateTaskRequest {
     title: string;
     completed?: boolean;
     position?: number;
 }
 
+/** A new user (admins only). */
 export interface CreateUserRequest {
     username: string;
     displayName?: string;
     isAdmin?: boolean;
 }
 
-export interface DataEnvelopeOfApiKeyDto {
-    data: ApiKeyDto | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfCreatedApiKeyDto {
-    data: CreatedApiKeyDto | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfDeletedResult {
-    data: DeletedResult | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfDeleteMilestoneResult {
-    data: DeleteMilestoneResult | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfMemberDto {
-    data: MemberDto | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfMilestoneDto {
-    data: MilestoneDto | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfProjectDto {
-    data: ProjectDto | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfRecountResult {
-    data: RecountResult | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfRevokedApiKeyResult {
-    data: RevokedApiKeyResult | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfSupportDto {
-    data: SupportDto | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfTaskDto {
-    data: TaskDto | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfUserDto {
-    data: UserDto | null;
-
-    [key: string]: any;
-}
-
-export interface DataEnvelopeOfWithdrawnSupportResult {
-    data: WithdrawnSupportResult | null;
-
-    [key: string]: any;
-}
-
 export type DeadlinePolicy = "fail" | "flag";
 
 export interface DeletedResult {
     id: number;
-    deleted?: boolean;
+    deleted: boolean;
+}
 
-    [key: string]: any;
+/** A single resource: `{"data": {...}}`. */
+export interface DeletedResultResponse {
+    data: DeletedResult;
 }
 
 export interface DeleteMilestoneResult {
     id: number;
-    deleted?: boolean;
+    deleted: boolean;
     tasks: string;
     count: number;
-    reassignTo: number | null;
+    reassignTo?: number | null;
+}
 
-    [key: string]: any;
+/** A single resource: `{"data": {...}}`. */
+export interface DeleteMilestoneResultResponse {
+    data: DeleteMilestoneResult;
 }
 
 export interface EventDto {
-    id?: number;
-    projectId?: number;
-    milestoneId?: number | null;
-    taskId?: number | null;
-    actorId?: number | null;
-    type?: string;
-    data?: JsonElement;
+    id: number;
+    projectId: number;
+    milestoneId: number | null;
+    taskId: number | null;
+    actorId: number | null;
+    type: string;
+    data: any;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    occurredAt?: string;
-
-    [key: string]: any;
+    occurredAt: string;
 }
 
-export interface JsonElement {
-
-    [key: string]: any;
-}
-
-export interface ListEnvelopeOfApiKeyDto {
-    data: ApiKeyDto[];
-    count: number;
-    limit: number;
-    offset: number;
-
-    [key: string]: any;
-}
-
-export interface ListEnvelopeOfEventDto {
+/** A page of a list: `{"data": [...], "count": n, "limit": n, "offset": n}`. */
+export interface EventList {
     data: EventDto[];
     count: number;
     limit: number;
     offset: number;
-
-    [key: string]: any;
 }
 
-export interface ListEnvelopeOfMemberDto {
+export interface MemberDto {
+    projectId: number;
+    userId: number;
+    username: string;
+    displayName: string;
+    role: ProjectRole;
+    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
+    addedAt: string;
+}
+
+/** A page of a list: `{"data": [...], "count": n, "limit": n, "offset": n}`. */
+export interface MemberList {
     data: MemberDto[];
     count: number;
     limit: number;
     offset: number;
-
-    [key: string]: any;
 }
 
-export interface ListEnvelopeOfMilestoneDto {
-    data: MilestoneDto[];
-    count: number;
-    limit: number;
-    offset: number;
-
-    [key: string]: any;
-}
-
-export interface ListEnvelopeOfProjectDto {
-    data: ProjectDto[];
-    count: number;
-    limit: number;
-    offset: number;
-
-    [key: string]: any;
-}
-
-export interface ListEnvelopeOfSupportDto {
-    data: SupportDto[];
-    count: number;
-    limit: number;
-    offset: number;
-
-    [key: string]: any;
-}
-
-export interface ListEnvelopeOfTaskDto {
-    data: TaskDto[];
-    count: number;
-    limit: number;
-    offset: number;
-
-    [key: string]: any;
-}
-
-export interface MemberDto {
-    projectId?: number;
-    userId?: number;
-    username?: string;
-    displayName?: string;
-    role?: ProjectRole;
-    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    addedAt?: string;
-
-    [key: string]: any;
+/** A single resource: `{"data": {...}}`. */
+export interface MemberResponse {
+    data: MemberDto;
 }
 
 export type MilestoneColor = "default" | "primary" | "secondary" | "success" | "info" | "warning" | "danger";
 
 export interface MilestoneDto {
-    id?: number;
-    projectId?: number;
-    title?: string;
-    description?: string;
-    status?: MilestoneStatus;
-    type?: MilestoneType;
-    color?: MilestoneColor;
-    position?: number;
+    id: number;
+    projectId: number;
+    title: string;
+    description: string;
+    status: MilestoneStatus;
+    type: MilestoneType;
+    color: MilestoneColor;
+    position: number;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    dueDate?: string | null;
+    dueDate: string | null;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    reachedAt?: string | null;
-    goalAmount?: number | null;
-    raisedAmount?: number;
-    supportersCount?: number;
-    tasksTotal?: number;
-    tasksCompleted?: number;
-    progress?: ProgressDto;
-    isOverdue?: boolean;
-    createdById?: number;
+    reachedAt: string | null;
+    goalAmount: number | null;
+    raisedAmount: number;
+    supportersCount: number;
+    tasksTotal: number;
+    tasksCompleted: number;
+    progress: ProgressDto;
+    isOverdue: boolean;
+    createdById: number;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    createdAt?: string;
+    createdAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    updatedAt?: string;
+    updatedAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    deletedAt?: string | null;
+    deletedAt: string | null;
+}
 
-    [key: string]: any;
+/** A page of a list: `{"data": [...], "count": n, "limit": n, "offset": n}`. */
+export interface MilestoneList {
+    data: MilestoneDto[];
+    count: number;
+    limit: number;
+    offset: number;
 }
 
 export interface MilestonePatch {
@@ -3402,6 +3834,11 @@ export interface MilestonePatch {
     position?: number;
     dueDate?: string | null;
     goalAmount?: number | null;
+}
+
+/** A single resource: `{"data": {...}}`. */
+export interface MilestoneResponse {
+    data: MilestoneDto;
 }
 
 export type MilestoneSort = "position" | "title" | "createdAt" | "updatedAt" | "dueDate";
@@ -3427,6 +3864,7 @@ export interface NewTask {
     completed?: boolean | null;
 }
 
+/** A pledge of support for a milestone. */
 export interface PledgeSupportRequest {
     amount: number;
     message?: string;
@@ -3447,27 +3885,31 @@ export interface ProblemDetails {
 export interface ProgressDto {
     tasksPercent: number;
     fundingPercent: number | null;
-
-    [key: string]: any;
 }
 
 export interface ProjectDto {
-    id?: number;
-    name?: string;
-    description?: string;
-    visibility?: Visibility;
-    deadlinePolicy?: DeadlinePolicy;
-    ownerId?: number;
-    milestonesTotal?: number;
-    milestonesReached?: number;
-    tasksTotal?: number;
-    tasksCompleted?: number;
+    id: number;
+    name: string;
+    description: string;
+    visibility: Visibility;
+    deadlinePolicy: DeadlinePolicy;
+    ownerId: number;
+    milestonesTotal: number;
+    milestonesReached: number;
+    tasksTotal: number;
+    tasksCompleted: number;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    createdAt?: string;
+    createdAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    updatedAt?: string;
+    updatedAt: string;
+}
 
-    [key: string]: any;
+/** A page of a list: `{"data": [...], "count": n, "limit": n, "offset": n}`. */
+export interface ProjectList {
+    data: ProjectDto[];
+    count: number;
+    limit: number;
+    offset: number;
 }
 
 export interface ProjectPatch {
@@ -3477,48 +3919,72 @@ export interface ProjectPatch {
     deadlinePolicy?: DeadlinePolicy;
 }
 
+/** A single resource: `{"data": {...}}`. */
+export interface ProjectResponse {
+    data: ProjectDto;
+}
+
 export type ProjectRole = "admin" | "achiever" | "supporter";
 
 export interface RecountResult {
     projectId: number;
     fixed: CounterFix[];
-
-    [key: string]: any;
 }
 
+/** A single resource: `{"data": {...}}`. */
+export interface RecountResultResponse {
+    data: RecountResult;
+}
+
+/** Every live categorised milestone of the project, once, in their new order. */
 export interface ReorderMilestonesRequest {
     milestoneIds: number[];
 }
 
 export interface RevokedApiKeyResult {
     id: number;
-    deleted?: boolean;
+    deleted: boolean;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
     revokedAt: string;
-
-    [key: string]: any;
 }
 
+/** A single resource: `{"data": {...}}`. */
+export interface RevokedApiKeyResultResponse {
+    data: RevokedApiKeyResult;
+}
+
+/** A member's role in the project. */
 export interface SetMemberRequest {
-    role: ProjectRole | null;
+    role: ProjectRole;
 }
 
 export type SortOrder = "asc" | "desc";
 
 export interface SupportDto {
-    id?: number;
-    projectId?: number;
-    milestoneId?: number;
-    supporterId?: number;
-    amount?: number;
-    message?: string;
-    status?: SupportStatus;
+    id: number;
+    projectId: number;
+    milestoneId: number;
+    supporterId: number;
+    amount: number;
+    message: string;
+    status: SupportStatus;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    createdAt?: string;
+    createdAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    resolvedAt?: string | null;
+    resolvedAt: string | null;
+}
 
-    [key: string]: any;
+/** A page of a list: `{"data": [...], "count": n, "limit": n, "offset": n}`. */
+export interface SupportList {
+    data: SupportDto[];
+    count: number;
+    limit: number;
+    offset: number;
+}
+
+/** A single resource: `{"data": {...}}`. */
+export interface SupportResponse {
+    data: SupportDto;
 }
 
 export type SupportStatus = "pledged" | "fulfilled" | "released";
@@ -3526,20 +3992,26 @@ export type SupportStatus = "pledged" | "fulfilled" | "released";
 export type TaskDisposal = "reassign" | "delete";
 
 export interface TaskDto {
-    id?: number;
-    projectId?: number;
-    milestoneId?: number;
-    title?: string;
-    completed?: boolean;
+    id: number;
+    projectId: number;
+    milestoneId: number;
+    title: string;
+    completed: boolean;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    completedAt?: string | null;
-    position?: number;
+    completedAt: string | null;
+    position: number;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    createdAt?: string;
+    createdAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    updatedAt?: string;
+    updatedAt: string;
+}
 
-    [key: string]: any;
+/** A page of a list: `{"data": [...], "count": n, "limit": n, "offset": n}`. */
+export interface TaskList {
+    data: TaskDto[];
+    count: number;
+    limit: number;
+    offset: number;
 }
 
 export interface TaskPatch {
@@ -3549,15 +4021,23 @@ export interface TaskPatch {
     position?: number;
 }
 
-export interface UserDto {
-    id?: number;
-    username?: string;
-    displayName?: string;
-    isAdmin?: boolean;
-    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
-    createdAt?: string;
+/** A single resource: `{"data": {...}}`. */
+export interface TaskResponse {
+    data: TaskDto;
+}
 
-    [key: string]: any;
+export interface UserDto {
+    id: number;
+    username: string;
+    displayName: string;
+    isAdmin: boolean;
+    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
+    createdAt: string;
+}
+
+/** A single resource: `{"data": {...}}`. */
+export interface UserResponse {
+    data: UserDto;
 }
 
 export interface ValidationProblemDetails {
@@ -3577,12 +4057,15 @@ export type Visibility = "private" | "public";
 
 export interface WithdrawnSupportResult {
     id: number;
-    deleted?: boolean;
+    deleted: boolean;
     status: SupportStatus;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
     resolvedAt: string;
+}
 
-    [key: string]: any;
+/** A single resource: `{"data": {...}}`. */
+export interface WithdrawnSupportResultResponse {
+    data: WithdrawnSupportResult;
 }
 
 export class ApiException extends Error {

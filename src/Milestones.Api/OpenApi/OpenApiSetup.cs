@@ -23,21 +23,32 @@ public static class OpenApiSetup
     private static bool IsRequestShape(Type type) =>
         type.GetProperties().Any(p => p.IsDefined(typeof(ContractRequiredAttribute), false) || Infrastructure.NotNullWhenSentFilter.DisallowsNull(p));
 
+    /// <summary>An answer: an envelope, a DTO or a command's result.</summary>
+    private static bool IsResponseShape(Type type) =>
+        (type is { IsClass: true, Namespace: { } ns } && ns.StartsWith("Milestones.Application", StringComparison.Ordinal) && !IsRequestShape(type))
+        || (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Infrastructure.DataEnvelope<>) || type.GetGenericTypeDefinition() == typeof(Infrastructure.ListEnvelope<>)));
+
     public static IServiceCollection AddMilestonesOpenApi(this IServiceCollection services) =>
         services.AddOpenApi(DocumentName, options =>
         {
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
+            options.CreateSchemaReferenceId = ContractDetails.SchemaId;
+            options.AddOperationTransformer(ContractDetails.Operation);
+            options.AddDocumentTransformer(ContractDetails.Envelopes);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
                 {
                     Title = "Milestones API",
                     Version = "v1",
+                    Contact = new OpenApiContact { Name = "Milestones maintainers" },
                     Description = "Milestones: checkpoints on the way to a project's goal, with tasks, exact counters, pledges of support, " +
                         "deadlines and an activity log. Authenticate with `Authorization: Bearer sk_live_…`; anonymous callers may read public projects. " +
                         "Errors are RFC 9457 problem details (`application/problem+json`) with `status`, `title`, `detail`, `traceId` and, for validation, `errors`.",
                 };
-                document.Servers = [];
+                // Relative: the document describes whichever host serves it.
+                document.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document" }];
+                document.Tags = ContractDetails.Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }).ToHashSet();
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
                 {
@@ -81,6 +92,18 @@ public static class OpenApiSetup
             options.AddSchemaTransformer((schema, context, _) =>
             {
                 var type = context.JsonTypeInfo.Type;
+                if (IsResponseShape(type) && schema.Properties is { Count: > 0 })
+                {
+                    // Every property of an answer is always sent (null where the schema says it may be),
+                    // except those written only when set.
+                    schema.Required = context.JsonTypeInfo.Properties
+                        .Where(p => p.AttributeProvider?.GetCustomAttributes(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), false)
+                            .OfType<System.Text.Json.Serialization.JsonIgnoreAttribute>().Any(a => a.Condition == System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull) != true)
+                        .Select(p => p.Name)
+                        .ToHashSet();
+                    schema.AdditionalPropertiesAllowed = false; // the answer's fields are exactly these (no index signature in clients)
+                }
+
                 if (IsRequestShape(type) && schema.Properties is { Count: > 0 })
                 {
                     // Positional records would mark every property required; the contract names the real ones.
@@ -156,6 +179,7 @@ public sealed class ProblemResponsesConvention : IApplicationModelConvention
                 "DELETE" => [401, 403, 404, 409, 412, 422],
                 _ => [],
             };
+            codes = [.. codes, .. ContractDetails.EveryOperationCan];
 
             foreach (var code in codes)
             {

@@ -1,0 +1,150 @@
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Milestones.Api.Infrastructure;
+
+namespace Milestones.Api.OpenApi;
+
+/// <summary>
+/// What the generator cannot know from the controllers: the headers the edge reads and writes
+/// (conditional requests, idempotency, rate limits, links), the 429 and 500 problems every
+/// operation can give, a summary for every operation, and clean schema names.
+/// </summary>
+internal static class ContractDetails
+{
+    private static OpenApiSchema Text(string? format = null) => new() { Type = JsonSchemaType.String, Format = format };
+
+    private static OpenApiSchema Whole() => new() { Type = JsonSchemaType.Integer, Format = "int32" };
+
+    /// <summary>Schema ids without .NET names: envelopes named for their payload, PATCH wrappers and JSON values inlined.</summary>
+    public static string? SchemaId(System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        var type = info.Type;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Domain.Common.Optional<>) || type == typeof(System.Text.Json.JsonElement))
+        {
+            return null;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+            && (definition == typeof(DataEnvelope<>) || definition == typeof(ListEnvelope<>)))
+        {
+            var payload = Payload(type.GetGenericArguments()[0]);
+            return definition == typeof(ListEnvelope<>) ? $"{payload}List" : $"{payload}Response";
+        }
+
+        return OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+    }
+
+    private static string Payload(Type type) => type.Name.EndsWith("Dto", StringComparison.Ordinal) ? type.Name[..^3] : type.Name;
+
+    /// <summary>
+    /// An envelope always holds its resource, and a required field is never null: such a property is
+    /// the reference alone, not "null or the reference" (a <c>nullable</c> without a type is invalid in OAS 3.0).
+    /// </summary>
+    public static Task Envelopes(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        foreach (var schema in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            foreach (var (name, property) in schema.Properties?.ToList() ?? [])
+            {
+                if (property is OpenApiSchema { OneOf: { Count: > 1 } choices } && (name == "data" || schema.Required?.Contains(name) == true)
+                    && choices.OfType<OpenApiSchemaReference>().FirstOrDefault() is { } resource)
+                {
+                    schema.Properties![name] = resource;
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static Task Operation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var method = context.Description.HttpMethod ?? "GET";
+        if (context.Description.ActionDescriptor is ControllerActionDescriptor action)
+        {
+            // The action's XML comment is the description; the summary is its short name ("Update milestone").
+            var comment = operation.Summary;
+            operation.Summary = Humanize(action.ActionName);
+            operation.Description = string.IsNullOrWhiteSpace(comment) ? operation.Summary + "." : comment;
+        }
+
+        operation.Parameters ??= [];
+        var single = method == "GET" && context.Description.ActionDescriptor is ControllerActionDescriptor { ActionName: var name } && name.StartsWith("Get", StringComparison.Ordinal);
+        if (single)
+        {
+            operation.Parameters.Add(Header("If-None-Match", "An ETag from an earlier answer: 304 with no body while the resource is unchanged."));
+        }
+
+        if (method is "PATCH" or "DELETE")
+        {
+            operation.Parameters.Add(Header("If-Match", "The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins)."));
+        }
+
+        if (method == "POST")
+        {
+            operation.Parameters.Add(Header("Idempotency-Key", "Up to 255 characters. The first answer is stored for 24 h and replayed to a repeat of the same request (with Idempotent-Replayed: true); the same key with another body is 422."));
+        }
+
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response is not OpenApiResponse concrete)
+            {
+                continue;
+            }
+
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers["RateLimit-Limit"] = ResponseHeader("Requests allowed per window for this caller.", Whole());
+            concrete.Headers["RateLimit-Remaining"] = ResponseHeader("Requests left in the current window.", Whole());
+            concrete.Headers["RateLimit-Reset"] = ResponseHeader("Seconds until the window resets.", Whole());
+            if (status is "200" or "201" && (single || method is "PATCH" or "POST" or "PUT"))
+            {
+                concrete.Headers["ETag"] = ResponseHeader("The version of the representation, for If-None-Match and If-Match.", Text());
+            }
+
+            if (status == "201")
+            {
+                concrete.Headers["Location"] = ResponseHeader("The URL of the created resource.", Text("uri"));
+            }
+
+            if (status is "200" or "201" && method == "POST")
+            {
+                concrete.Headers["Idempotent-Replayed"] = ResponseHeader("true when this is the stored answer to an earlier request with the same Idempotency-Key.", Text());
+            }
+
+            if (status == "200" && method == "GET" && !single)
+            {
+                concrete.Headers["Link"] = ResponseHeader("RFC 8288 links to the first, prev, next and last pages, keeping the query.", Text());
+            }
+
+            if (status is "429" or "503")
+            {
+                concrete.Headers["Retry-After"] = ResponseHeader("Seconds to wait before retrying.", Whole());
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static OpenApiParameter Header(string name, string description) =>
+        new() { Name = name, In = ParameterLocation.Header, Required = false, Description = description, Schema = Text() };
+
+    private static OpenApiHeader ResponseHeader(string description, OpenApiSchema schema) => new() { Description = description, Schema = schema };
+
+    /// <summary>"ListProjectMilestones" → "List project milestones".</summary>
+    private static string Humanize(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>Every operation's document lists the problems any of them can give.</summary>
+    public static readonly int[] EveryOperationCan = [StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError];
+
+    /// <summary>The tags (one per controller), described.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
+    {
+        ["Projects"] = "Projects, their members, milestones and activity log.",
+        ["Milestones"] = "Milestones across projects, and one milestone's tasks.",
+        ["Tasks"] = "One task.",
+        ["Supports"] = "Pledges of support for a milestone's money goal.",
+        ["Users"] = "Users and their API keys.",
+    };
+}
