@@ -1,14 +1,16 @@
-// Drives a live Milestones server through the generated client. Starts nothing itself: it is
+// Drives a live Milestones server through the package (the generated clients behind createMilestonesClient). Starts nothing itself: it is
 // given MILESTONES_BASE_URL and MILESTONES_API_KEY (.ci/run starts the API on SQLite for it).
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import {
-  MilestonesClient,
-  ProjectsClient,
-  TasksClient,
+  createMilestonesClient,
+  MilestonesApiError,
+  type MilestonesClient,
   type ProblemDetails,
+  type ProjectsClient,
+  type TasksClient,
   type ValidationProblemDetails,
-} from "../src/milestones-client.js";
+} from "../src/index.js";
 
 const baseUrl = process.env.MILESTONES_BASE_URL;
 const apiKey = process.env.MILESTONES_API_KEY;
@@ -21,22 +23,22 @@ before(() => {
   if (!baseUrl || !apiKey) {
     throw new Error("Set MILESTONES_BASE_URL and MILESTONES_API_KEY: these tests drive a running server.");
   }
-  const http = {
-    fetch: (url: RequestInfo, init?: RequestInit) =>
-      fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), Authorization: `Bearer ${apiKey}` } }),
-  };
-  projects = new ProjectsClient(baseUrl, http);
-  milestones = new MilestonesClient(baseUrl, http);
-  tasks = new TasksClient(baseUrl, http);
+  const api = createMilestonesClient({ baseUrl, apiKey });
+  projects = api.projects;
+  milestones = api.milestones;
+  tasks = api.tasks;
 });
 
 const unique = (prefix: string) => `${prefix} ${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
-async function problemOf(call: Promise<unknown>): Promise<ProblemDetails> {
+async function problemOf(call: Promise<unknown>): Promise<ProblemDetails & ValidationProblemDetails> {
   try {
     await call;
   } catch (error) {
-    return error as ProblemDetails;
+    assert.ok(error instanceof MilestonesApiError, "every failure is a MilestonesApiError");
+    assert.ok(error instanceof Error);
+    assert.equal(error.problem?.status, error.status);
+    return error.problem as ProblemDetails & ValidationProblemDetails;
   }
   assert.fail("expected the call to fail with a problem");
 }

@@ -138,6 +138,23 @@ internal static class ContractDetails
     /// <summary>Every operation's document lists the problems any of them can give.</summary>
     public static readonly int[] EveryOperationCan = [StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError];
 
+    /// <summary>Examples of the main request bodies.</summary>
+    public static System.Text.Json.Nodes.JsonNode? ExampleOf(Type type) => type.Name switch
+    {
+        "CreateProjectRequest" => new System.Text.Json.Nodes.JsonObject { ["name"] = "Website relaunch", ["description"] = "The new site, in three steps.", ["visibility"] = "private" },
+        "NewMilestone" => new System.Text.Json.Nodes.JsonObject
+        {
+            ["title"] = "Beta", ["description"] = "Feature-complete, open to testers.", ["dueDate"] = "2026-12-31T23:59:59.999Z", ["goalAmount"] = 5000,
+            ["tasks"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["title"] = "Invite testers" }),
+        },
+        "MilestonePatch" => new System.Text.Json.Nodes.JsonObject { ["status"] = "reached" },
+        "CreateTaskRequest" => new System.Text.Json.Nodes.JsonObject { ["title"] = "Write the release notes" },
+        "TaskPatch" => new System.Text.Json.Nodes.JsonObject { ["completed"] = true },
+        "PledgeSupportRequest" => new System.Text.Json.Nodes.JsonObject { ["amount"] = 25.5, ["message"] = "Good luck!" },
+        "SetMemberRequest" => new System.Text.Json.Nodes.JsonObject { ["role"] = "achiever" },
+        _ => null,
+    };
+
     /// <summary>The tags (one per controller), described.</summary>
     public static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
     {

@@ -106,6 +106,11 @@ public static class OpenApiSetup
 
                 if (IsRequestShape(type) && schema.Properties is { Count: > 0 })
                 {
+                    ValidationConstraints.Apply(schema, type, context.ApplicationServices);
+                    if (ContractDetails.ExampleOf(type) is { } example)
+                    {
+                        schema.Examples = [example];
+                    }
                     // Positional records would mark every property required; the contract names the real ones.
                     var required = context.JsonTypeInfo.Properties
                         .Where(p => p.AttributeProvider?.IsDefined(typeof(ContractRequiredAttribute), false) == true)
