@@ -8,7 +8,7 @@ using Milestones.Api.Tests.Support;
 namespace Milestones.Api.Tests;
 
 /// <summary>SPEC 8: a span per mediator request and per SQLite command, the business metrics, and OTLP export only when asked.</summary>
-public sealed class TelemetryTests(ApiFactory factory) : ApiTestBase(factory)
+public sealed class TelemetryTests(ApiFactory factory, Xunit.Abstractions.ITestOutputHelper output) : ApiTestBase(factory)
 {
     [Fact]
     public async Task A_pledge_gives_a_span_for_its_command_with_database_spans_inside_and_counts_the_money()
@@ -44,6 +44,11 @@ public sealed class TelemetryTests(ApiFactory factory) : ApiTestBase(factory)
 
         var command = Assert.Single(spans, s => s.DisplayName == "PledgeSupportCommand" && s.TraceId == traceId);
         var inside = spans.Where(s => s.TraceId == command.TraceId && s.Source.Name == "Milestones.Database").ToList();
+        foreach (var span in spans.Where(s => s.TraceId == traceId).OrderBy(s => s.StartTimeUtc))
+        {
+            output.WriteLine($"{span.Source.Name,-22} {span.DisplayName} {span.Duration.TotalMilliseconds:0.0} ms");
+        }
+
         Assert.Contains(inside, s => s.DisplayName == "INSERT" && (string?)s.GetTagItem("db.system") == "sqlite");
         Assert.All(inside, s => Assert.True(s.StartTimeUtc >= command.StartTimeUtc));
         Assert.Contains(123.45m, pledged);
