@@ -3635,7 +3635,7 @@ export interface ApiKeyDto {
     userId: number;
     name: string;
     prefix: string;
-    scopes: string[];
+    scopes: Scopes[];
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
     createdAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
@@ -3670,7 +3670,7 @@ export interface CounterFix {
 /** A new API key; its secret is shown once, in the answer. */
 export interface CreateApiKeyRequest {
     name: string;
-    scopes: string[];
+    scopes: Scopes2[];
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
     expiresAt?: string | null;
 }
@@ -3681,7 +3681,7 @@ export interface CreatedApiKeyDto {
     userId: number;
     name: string;
     prefix: string;
-    scopes: string[];
+    scopes: Scopes3[];
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
     createdAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
@@ -3734,7 +3734,7 @@ export interface DeletedResultResponse {
 export interface DeleteMilestoneResult {
     id: number;
     deleted: boolean;
-    tasks: string;
+    tasks: DeleteMilestoneResultTasks;
     count: number;
     reassignTo?: number | null;
 }
@@ -4067,6 +4067,14 @@ export interface WithdrawnSupportResult {
 export interface WithdrawnSupportResultResponse {
     data: WithdrawnSupportResult;
 }
+
+export type Scopes = "milestones:read" | "milestones:write" | "admin";
+
+export type Scopes2 = "milestones:read" | "milestones:write" | "admin";
+
+export type Scopes3 = "milestones:read" | "milestones:write" | "admin";
+
+export type DeleteMilestoneResultTasks = "reassigned" | "deleted";
 
 export class ApiException extends Error {
     override message: string;

@@ -138,6 +138,26 @@ internal static class ContractDetails
     /// <summary>Every operation's document lists the problems any of them can give.</summary>
     public static readonly int[] EveryOperationCan = [StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError];
 
+    /// <summary>
+    /// Closed sets that travel as strings, listed as enums from their one source: API key scopes
+    /// (<see cref="Domain.Common.Scopes.All"/>) and what a milestone deletion did with its tasks.
+    /// </summary>
+    public static Task ClosedSets(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        switch (context.JsonPropertyInfo?.Name)
+        {
+            case "scopes" when schema.Items is OpenApiSchema items:
+                items.Enum = Domain.Common.Scopes.All.Select(s => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(s)!).ToList();
+                break;
+            case "tasks" when context.JsonPropertyInfo.DeclaringType == typeof(Application.Milestones.Commands.DeleteMilestone.DeleteMilestoneResult):
+                schema.Enum = [System.Text.Json.Nodes.JsonValue.Create(Application.Milestones.Commands.DeleteMilestone.DeleteMilestoneResult.TasksReassigned)!,
+                    System.Text.Json.Nodes.JsonValue.Create(Application.Milestones.Commands.DeleteMilestone.DeleteMilestoneResult.TasksDeleted)!];
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Examples of the main request bodies.</summary>
     public static System.Text.Json.Nodes.JsonNode? ExampleOf(Type type) => type.Name switch
     {

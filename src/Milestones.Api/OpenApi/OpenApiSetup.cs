@@ -35,6 +35,7 @@ public static class OpenApiSetup
             options.CreateSchemaReferenceId = ContractDetails.SchemaId;
             options.AddOperationTransformer(ContractDetails.Operation);
             options.AddDocumentTransformer(ContractDetails.Envelopes);
+            options.AddSchemaTransformer(ContractDetails.ClosedSets);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

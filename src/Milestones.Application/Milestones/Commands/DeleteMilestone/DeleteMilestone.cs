@@ -19,8 +19,13 @@ public sealed record DeleteMilestoneCommand(long MilestoneId, TaskDisposal? Task
     public IMessage CurrentRepresentationQuery() => new GetMilestoneQuery(MilestoneId);
 }
 
+/// <summary>What the deletion did: <see cref="Tasks"/> is <c>reassigned</c> or <c>deleted</c>, and how many.</summary>
 public sealed record DeleteMilestoneResult(long Id, string Tasks, int Count, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ReassignTo)
-    : DeletedResult(Id);
+    : DeletedResult(Id)
+{
+    public const string TasksReassigned = "reassigned";
+    public const string TasksDeleted = "deleted";
+}
 
 public sealed class DeleteMilestoneValidator : AbstractValidator<DeleteMilestoneCommand>
 {
@@ -55,7 +60,7 @@ public sealed class DeleteMilestoneHandler(IApplicationDbContext db, TimeProvide
         await db.CloseMilestoneSlotAsync(milestone, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        return new DeleteMilestoneResult(milestone.Id, target is null ? "deleted" : "reassigned", tally.Total, target);
+        return new DeleteMilestoneResult(milestone.Id, target is null ? DeleteMilestoneResult.TasksDeleted : DeleteMilestoneResult.TasksReassigned, tally.Total, target);
     }
 
     private async Task<long> ReassignTargetAsync(long projectId, long deletingId, long? requested, CancellationToken ct)
