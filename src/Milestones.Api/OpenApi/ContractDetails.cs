@@ -140,7 +140,8 @@ internal static class ContractDetails
 
     /// <summary>
     /// Closed sets that travel as strings, listed as enums from their one source: API key scopes
-    /// (<see cref="Domain.Common.Scopes.All"/>) and what a milestone deletion did with its tasks.
+    /// (<see cref="Domain.Common.Scopes.All"/>) and what a milestone deletion did with its tasks
+    /// (<see cref="Domain.Events.MilestoneDeleted.TasksReassigned"/>, <see cref="Domain.Events.MilestoneDeleted.TasksDeleted"/>).
     /// </summary>
     public static Task ClosedSets(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
@@ -150,8 +151,8 @@ internal static class ContractDetails
                 items.Enum = Domain.Common.Scopes.All.Select(s => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(s)!).ToList();
                 break;
             case "tasks" when context.JsonPropertyInfo.DeclaringType == typeof(Application.Milestones.Commands.DeleteMilestone.DeleteMilestoneResult):
-                schema.Enum = [System.Text.Json.Nodes.JsonValue.Create(Application.Milestones.Commands.DeleteMilestone.DeleteMilestoneResult.TasksReassigned)!,
-                    System.Text.Json.Nodes.JsonValue.Create(Application.Milestones.Commands.DeleteMilestone.DeleteMilestoneResult.TasksDeleted)!];
+                schema.Enum = [System.Text.Json.Nodes.JsonValue.Create(Domain.Events.MilestoneDeleted.TasksReassigned)!,
+                    System.Text.Json.Nodes.JsonValue.Create(Domain.Events.MilestoneDeleted.TasksDeleted)!];
                 break;
         }
 

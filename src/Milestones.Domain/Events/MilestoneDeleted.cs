@@ -11,11 +11,15 @@ namespace Milestones.Domain.Events;
 /// </summary>
 public sealed record MilestoneDeleted(Milestone Milestone, TaskDisposal Tasks, TaskTally Tally, long? ReassignTo) : DomainEvent
 {
+    /// <summary>What became of the tasks, in the activity entry and the delete's answer.</summary>
+    public const string TasksReassigned = "reassigned";
+    public const string TasksDeleted = "deleted";
+
     public ActivityRecord ToActivity(IReadOnlyDictionary<string, object?> supports)
     {
         var data = new Dictionary<string, object?>
         {
-            ["tasks"] = Tasks == TaskDisposal.Reassign ? "reassigned" : "deleted",
+            ["tasks"] = Tasks == TaskDisposal.Reassign ? TasksReassigned : TasksDeleted,
             ["count"] = Tally.Total,
         };
         if (ReassignTo is not null)

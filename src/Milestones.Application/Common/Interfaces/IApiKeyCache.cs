@@ -9,11 +9,3 @@ public interface IApiKeyCache
     /// <summary>From now on this instance checks the key against the database on every request.</summary>
     void Forget(long keyId);
 }
-
-/// <summary>Where nothing is cached (handler tests), there is nothing to forget.</summary>
-public sealed class NoApiKeyCache : IApiKeyCache
-{
-    public void Forget(long keyId)
-    {
-    }
-}

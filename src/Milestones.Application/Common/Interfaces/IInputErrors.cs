@@ -10,9 +10,3 @@ public interface IInputErrors
 {
     IReadOnlyDictionary<string, string[]> Errors { get; }
 }
-
-/// <summary>Outside HTTP (handler tests, hosted jobs) nothing is read from the wire.</summary>
-public sealed class NoInputErrors : IInputErrors
-{
-    public IReadOnlyDictionary<string, string[]> Errors { get; } = new Dictionary<string, string[]>();
-}

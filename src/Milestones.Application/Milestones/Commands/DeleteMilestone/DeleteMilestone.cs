@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Common.Models;
 using Milestones.Application.Milestones.Queries.GetMilestone;
+using Milestones.Domain.Events;
 
 namespace Milestones.Application.Milestones.Commands.DeleteMilestone;
 
@@ -21,11 +22,7 @@ public sealed record DeleteMilestoneCommand(long MilestoneId, TaskDisposal? Task
 
 /// <summary>What the deletion did: <see cref="Tasks"/> is <c>reassigned</c> or <c>deleted</c>, and how many.</summary>
 public sealed record DeleteMilestoneResult(long Id, string Tasks, int Count, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ReassignTo)
-    : DeletedResult(Id)
-{
-    public const string TasksReassigned = "reassigned";
-    public const string TasksDeleted = "deleted";
-}
+    : DeletedResult(Id);
 
 public sealed class DeleteMilestoneValidator : AbstractValidator<DeleteMilestoneCommand>
 {
@@ -60,7 +57,7 @@ public sealed class DeleteMilestoneHandler(IApplicationDbContext db, TimeProvide
         await db.CloseMilestoneSlotAsync(milestone, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        return new DeleteMilestoneResult(milestone.Id, target is null ? DeleteMilestoneResult.TasksDeleted : DeleteMilestoneResult.TasksReassigned, tally.Total, target);
+        return new DeleteMilestoneResult(milestone.Id, target is null ? MilestoneDeleted.TasksDeleted : MilestoneDeleted.TasksReassigned, tally.Total, target);
     }
 
     private async Task<long> ReassignTargetAsync(long projectId, long deletingId, long? requested, CancellationToken ct)
