@@ -12,7 +12,7 @@ namespace Milestones.Api.Infrastructure;
 /// SQL Server (SqlClient), SQLite (<see cref="DatabaseTracingInterceptor"/>) and one per mediator
 /// request (<see cref="Telemetry"/>); metrics of ASP.NET Core, HTTP and the business counters.
 /// Exported by OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard <c>OTEL_*</c>
-/// variables apply); otherwise nothing is exported.
+/// variables apply); otherwise the SDK is not registered and nothing is exported.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -20,7 +20,14 @@ public static class TelemetrySetup
 
     public static IServiceCollection AddMilestonesTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        var telemetry = services.AddOpenTelemetry()
+        // Nothing to export to: no OpenTelemetry SDK on the request path at all. The spans and
+        // metrics are still emitted on the BCL's ActivitySource and Meter for any other listener.
+        if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return services;
+        }
+
+        services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithTracing(tracing => tracing
                 .AddSource(Telemetry.Name, DatabaseTracingInterceptor.SourceName)
@@ -30,12 +37,8 @@ public static class TelemetrySetup
             .WithMetrics(metrics => metrics
                 .AddMeter(Telemetry.Name)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            telemetry.UseOtlpExporter();
-        }
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
 
         return services;
     }
