@@ -66,7 +66,7 @@ public static partial class BadRequestProblems
         {
             var type = TypeAt(context, key);
             return key == "body" ? "The body must be a JSON object."
-                : type is { IsEnum: true } ? $"Expected a string, one of: {string.Join(", ", Enum.GetNames(type).Select(System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName))}."
+                : type is { IsEnum: true } ? $"Expected a string, one of: {Application.Common.Models.EnumValues.AllowedOf(type)}."
                 : $"Expected {Describe(type?.FullName ?? converted.Groups["type"].Value)}.";
         }
 
