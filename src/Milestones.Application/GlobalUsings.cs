@@ -10,3 +10,4 @@ global using Milestones.Application.Common.Security;
 global using Milestones.Domain.Common;
 global using Milestones.Domain.Entities;
 global using Milestones.Domain.Enums;
+global using Milestones.Domain.Events;

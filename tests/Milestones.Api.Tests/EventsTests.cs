@@ -48,6 +48,17 @@ public sealed class EventsTests(ApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task An_unknown_event_type_filter_is_422_naming_the_types()
+    {
+        var project = await Given.ProjectAsync(Admin);
+
+        var response = await Admin.Get($"/api/v1/projects/{project.Id()}/events?type=milestone.exploded");
+
+        response.AssertProblem(HttpStatusCode.UnprocessableEntity, "type");
+        Assert.Contains("milestone.status_changed", response.Body!["errors"]!["type"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_change_that_fails_writes_no_event()
     {
         var project = await Given.ProjectAsync(Admin);

@@ -92,6 +92,24 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTestBase(facto
     }
 
     [Fact]
+    public async Task Scopes_and_event_types_are_enums_named_once_and_referenced_everywhere()
+    {
+        var (_, doc) = await ServedAsync();
+        var schemas = doc["components"]!["schemas"]!;
+
+        Assert.Equal(Domain.Common.Scopes.All, schemas["Scope"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal(Domain.Events.EventTypes.All, schemas["EventType"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        foreach (var holder in new[] { "ApiKeyDto", "CreatedApiKeyDto", "CreateApiKeyRequest" })
+        {
+            Assert.Equal("#/components/schemas/Scope", schemas[holder]!["properties"]!["scopes"]!["items"]!["$ref"]!.GetValue<string>());
+        }
+
+        Assert.Equal("#/components/schemas/EventType", schemas["EventDto"]!["properties"]!["type"]!["$ref"]!.GetValue<string>());
+        var filter = doc["paths"]!["/api/v1/projects/{projectId}/events"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "type");
+        Assert.Equal("#/components/schemas/EventType", filter!["schema"]!["$ref"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Interactive_docs_are_served_at_docs()
     {
         var response = await Factory.Anonymous().GetAsync("/docs/index.html");

@@ -9,6 +9,7 @@ import {
   TasksClient,
   UsersClient,
   type EventList,
+  type EventType,
   type MilestoneList,
   type MilestoneSort,
   type MilestoneStatus,
@@ -68,7 +69,7 @@ export interface MilestoneQuery {
 }
 
 export interface EventQuery {
-  type?: string;
+  type?: EventType;
   milestoneId?: number;
   before?: number;
   limit?: number;

@@ -1848,7 +1848,7 @@ export class ProjectsClient {
      * @param page (optional) 
      * @return OK
      */
-    listEvents(projectId: number, type?: string | undefined, milestoneId?: number | undefined, before?: number | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<EventList> {
+    listEvents(projectId: number, type?: EventType | undefined, milestoneId?: number | undefined, before?: number | undefined, limit?: number | undefined, offset?: number | undefined, page?: number | undefined, signal?: AbortSignal): Promise<EventList> {
         let url_ = this.baseUrl + "/api/v1/projects/{projectId}/events?";
         if (projectId === undefined || projectId === null)
             throw new globalThis.Error("The parameter 'projectId' must be defined.");
@@ -3635,7 +3635,7 @@ export interface ApiKeyDto {
     userId: number;
     name: string;
     prefix: string;
-    scopes: Scopes[];
+    scopes: Scope[];
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
     createdAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
@@ -3670,7 +3670,7 @@ export interface CounterFix {
 /** A new API key; its secret is shown once, in the answer. */
 export interface CreateApiKeyRequest {
     name: string;
-    scopes: Scopes2[];
+    scopes: Scope[];
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
     expiresAt?: string | null;
 }
@@ -3681,7 +3681,7 @@ export interface CreatedApiKeyDto {
     userId: number;
     name: string;
     prefix: string;
-    scopes: Scopes3[];
+    scopes: Scope[];
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
     createdAt: string;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
@@ -3750,7 +3750,7 @@ export interface EventDto {
     milestoneId: number | null;
     taskId: number | null;
     actorId: number | null;
-    type: string;
+    type: EventType;
     data: any;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
     occurredAt: string;
@@ -3763,6 +3763,9 @@ export interface EventList {
     limit: number;
     offset: number;
 }
+
+/** The type of an activity event. */
+export type EventType = "project.created" | "project.updated" | "project.deleted" | "member.added" | "member.role_changed" | "member.removed" | "milestone.created" | "milestone.updated" | "milestone.status_changed" | "milestone.deadline_missed" | "milestone.deleted" | "milestone.restored" | "milestones.reordered" | "task.created" | "task.updated" | "task.completed" | "task.reopened" | "task.moved" | "task.deleted" | "support.pledged" | "support.withdrawn" | "webhook.deactivated";
 
 export interface MemberDto {
     projectId: number;
@@ -3953,6 +3956,9 @@ export interface RevokedApiKeyResultResponse {
     data: RevokedApiKeyResult;
 }
 
+/** An API key scope. */
+export type Scope = "milestones:read" | "milestones:write" | "admin";
+
 /** A member's role in the project. */
 export interface SetMemberRequest {
     role: ProjectRole;
@@ -4055,6 +4061,9 @@ export interface ValidationProblemDetails {
 
 export type Visibility = "private" | "public";
 
+/** An event type, or a family of them (`milestone.*`, `task.*`, `support.*`, ..., `*` for every event). */
+export type WebhookEventFilter = "project.created" | "project.updated" | "project.deleted" | "member.added" | "member.role_changed" | "member.removed" | "milestone.created" | "milestone.updated" | "milestone.status_changed" | "milestone.deadline_missed" | "milestone.deleted" | "milestone.restored" | "milestones.reordered" | "task.created" | "task.updated" | "task.completed" | "task.reopened" | "task.moved" | "task.deleted" | "support.pledged" | "support.withdrawn" | "webhook.deactivated" | "project.*" | "member.*" | "milestone.*" | "task.*" | "support.*" | "webhook.*" | "*";
+
 export interface WithdrawnSupportResult {
     id: number;
     deleted: boolean;
@@ -4067,12 +4076,6 @@ export interface WithdrawnSupportResult {
 export interface WithdrawnSupportResultResponse {
     data: WithdrawnSupportResult;
 }
-
-export type Scopes = "milestones:read" | "milestones:write" | "admin";
-
-export type Scopes2 = "milestones:read" | "milestones:write" | "admin";
-
-export type Scopes3 = "milestones:read" | "milestones:write" | "admin";
 
 export type DeleteMilestoneResultTasks = "reassigned" | "deleted";
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -139,21 +140,82 @@ internal static class ContractDetails
     public static readonly int[] EveryOperationCan = [StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError];
 
     /// <summary>
-    /// Closed sets that travel as strings, listed as enums from their one source: API key scopes
-    /// (<see cref="Domain.Common.Scopes.All"/>) and what a milestone deletion did with its tasks
-    /// (<see cref="Domain.Events.MilestoneDeleted.TasksReassigned"/>, <see cref="Domain.Events.MilestoneDeleted.TasksDeleted"/>).
+    /// A closed set that travels as a plain string, listed as an enum from its one source: what a
+    /// milestone deletion did with its tasks (<see cref="Domain.Events.MilestoneDeleted.TasksReassigned"/>,
+    /// <see cref="Domain.Events.MilestoneDeleted.TasksDeleted"/>).
     /// </summary>
     public static Task ClosedSets(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        switch (context.JsonPropertyInfo?.Name)
+        if (context.JsonPropertyInfo?.Name == "tasks" && context.JsonPropertyInfo.DeclaringType == typeof(Application.Milestones.Commands.DeleteMilestone.DeleteMilestoneResult))
         {
-            case "scopes" when schema.Items is OpenApiSchema items:
-                items.Enum = Domain.Common.Scopes.All.Select(s => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(s)!).ToList();
-                break;
-            case "tasks" when context.JsonPropertyInfo.DeclaringType == typeof(Application.Milestones.Commands.DeleteMilestone.DeleteMilestoneResult):
-                schema.Enum = [System.Text.Json.Nodes.JsonValue.Create(Domain.Events.MilestoneDeleted.TasksReassigned)!,
-                    System.Text.Json.Nodes.JsonValue.Create(Domain.Events.MilestoneDeleted.TasksDeleted)!];
-                break;
+            schema.Enum = [JsonValue.Create(Domain.Events.MilestoneDeleted.TasksReassigned)!, JsonValue.Create(Domain.Events.MilestoneDeleted.TasksDeleted)!];
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Closed string sets used in several places, each named once in the components so a client gets
+    /// one type for it (not <c>Scopes</c>, <c>Scopes2</c>, <c>Scopes3</c>): API key scopes
+    /// (<see cref="Domain.Common.Scopes.All"/>), activity event types and a webhook's event filters
+    /// (<see cref="Domain.Events.EventTypes"/>).
+    /// </summary>
+    public static Task NamedSets(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        var sets = new (string Name, IReadOnlyList<string> Values, string Description)[]
+        {
+            ("Scope", Domain.Common.Scopes.All, "An API key scope."),
+            ("EventType", Domain.Events.EventTypes.All, "The type of an activity event."),
+            ("WebhookEventFilter", Domain.Events.EventTypes.Filters, "An event type, or a family of them (`milestone.*`, `task.*`, `support.*`, ..., `*` for every event)."),
+        };
+        foreach (var (name, values, description) in sets)
+        {
+            document.Components.Schemas[name] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = description,
+                Enum = values.Select(v => (JsonNode)JsonValue.Create(v)!).ToList(),
+            };
+        }
+
+        foreach (var (id, schema) in document.Components.Schemas.Where(s => s.Value is OpenApiSchema).Select(s => (s.Key, (OpenApiSchema)s.Value)).ToList())
+        {
+            foreach (var (property, value) in schema.Properties?.ToList() ?? [])
+            {
+                var set = (property, id) switch
+                {
+                    ("scopes", _) => "Scope",
+                    ("type", "EventDto" or "WebhookPayload") => "EventType",
+                    ("events", _) when id.StartsWith("Webhook", StringComparison.Ordinal) || id.EndsWith("WebhookRequest", StringComparison.Ordinal) => "WebhookEventFilter",
+                    _ => null,
+                };
+                if (set is null || value is not OpenApiSchema concrete)
+                {
+                    continue;
+                }
+
+                var reference = new OpenApiSchemaReference(set, document);
+                if (concrete.Type?.HasFlag(JsonSchemaType.Array) == true)
+                {
+                    concrete.Items = reference;
+                }
+                else
+                {
+                    schema.Properties![property] = reference;
+                }
+            }
+        }
+
+        // The event log's ?type= filter takes the same values.
+        foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
+        {
+            if (operation.OperationId == "Projects_ListEvents"
+                && operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == "type") is { } type)
+            {
+                type.Schema = new OpenApiSchemaReference("EventType", document);
+            }
         }
 
         return Task.CompletedTask;

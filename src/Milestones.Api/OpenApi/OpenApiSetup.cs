@@ -36,6 +36,7 @@ public static class OpenApiSetup
             options.AddOperationTransformer(ContractDetails.Operation);
             options.AddDocumentTransformer(ContractDetails.Envelopes);
             options.AddSchemaTransformer(ContractDetails.ClosedSets);
+            options.AddDocumentTransformer(ContractDetails.NamedSets);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -6,6 +6,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record MemberAdded(Project Project, long UserId, ProjectRole Role) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("member.added", Project.Id, null, null,
+    public ActivityRecord ToActivity() => new(EventTypes.MemberAdded, Project.Id, null, null,
         new Dictionary<string, object?> { ["userId"] = UserId, ["role"] = Role });
 }

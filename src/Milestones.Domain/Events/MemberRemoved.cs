@@ -5,6 +5,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record MemberRemoved(Project Project, long UserId) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("member.removed", Project.Id, null, null,
+    public ActivityRecord ToActivity() => new(EventTypes.MemberRemoved, Project.Id, null, null,
         new Dictionary<string, object?> { ["userId"] = UserId });
 }

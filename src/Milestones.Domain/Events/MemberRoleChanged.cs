@@ -6,6 +6,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record MemberRoleChanged(Project Project, long UserId, ProjectRole From, ProjectRole To) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("member.role_changed", Project.Id, null, null,
+    public ActivityRecord ToActivity() => new(EventTypes.MemberRoleChanged, Project.Id, null, null,
         new Dictionary<string, object?> { ["userId"] = UserId, ["from"] = From, ["to"] = To });
 }

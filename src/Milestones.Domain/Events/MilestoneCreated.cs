@@ -6,6 +6,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record MilestoneCreated(Milestone Milestone, MilestoneStatus Status) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("milestone.created", Milestone.ProjectId, Milestone.Id, null,
+    public ActivityRecord ToActivity() => new(EventTypes.MilestoneCreated, Milestone.ProjectId, Milestone.Id, null,
         new Dictionary<string, object?> { ["title"] = Milestone.Title, ["status"] = Status });
 }

@@ -6,6 +6,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record MilestoneDeadlineMissed(Milestone Milestone, MilestoneStatus From) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("milestone.deadline_missed", Milestone.ProjectId, Milestone.Id, null,
+    public ActivityRecord ToActivity() => new(EventTypes.MilestoneDeadlineMissed, Milestone.ProjectId, Milestone.Id, null,
         new Dictionary<string, object?> { ["dueDate"] = Milestone.DueDate, ["from"] = From });
 }

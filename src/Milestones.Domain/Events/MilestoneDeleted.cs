@@ -28,6 +28,6 @@ public sealed record MilestoneDeleted(Milestone Milestone, TaskDisposal Tasks, T
         }
 
         data["supports"] = supports;
-        return new("milestone.deleted", Milestone.ProjectId, Milestone.Id, null, data);
+        return new(EventTypes.MilestoneDeleted, Milestone.ProjectId, Milestone.Id, null, data);
     }
 }

@@ -5,6 +5,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record MilestoneRestored(Milestone Milestone) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("milestone.restored", Milestone.ProjectId, Milestone.Id, null,
+    public ActivityRecord ToActivity() => new(EventTypes.MilestoneRestored, Milestone.ProjectId, Milestone.Id, null,
         new Dictionary<string, object?> { ["title"] = Milestone.Title });
 }

@@ -5,5 +5,5 @@ namespace Milestones.Domain.Events;
 
 public sealed record MilestoneUpdated(Milestone Milestone, IReadOnlyDictionary<string, object?> Changes) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("milestone.updated", Milestone.ProjectId, Milestone.Id, null, Changes);
+    public ActivityRecord ToActivity() => new(EventTypes.MilestoneUpdated, Milestone.ProjectId, Milestone.Id, null, Changes);
 }

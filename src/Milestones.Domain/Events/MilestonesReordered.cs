@@ -4,6 +4,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record MilestonesReordered(long ProjectId, IReadOnlyList<long> MilestoneIds) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("milestones.reordered", ProjectId, null, null,
+    public ActivityRecord ToActivity() => new(EventTypes.MilestonesReordered, ProjectId, null, null,
         new Dictionary<string, object?> { ["milestoneIds"] = MilestoneIds });
 }

@@ -10,6 +10,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record ProjectCreated(Project Project) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("project.created", Project.Id, null, null,
+    public ActivityRecord ToActivity() => new(EventTypes.ProjectCreated, Project.Id, null, null,
         new Dictionary<string, object?> { ["name"] = Project.Name, ["visibility"] = Project.Visibility });
 }

@@ -5,5 +5,5 @@ namespace Milestones.Domain.Events;
 
 public sealed record ProjectDeleted(Project Project) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("project.deleted", Project.Id, null, null, new Dictionary<string, object?>());
+    public ActivityRecord ToActivity() => new(EventTypes.ProjectDeleted, Project.Id, null, null, new Dictionary<string, object?>());
 }

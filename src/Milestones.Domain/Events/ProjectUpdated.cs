@@ -5,5 +5,5 @@ namespace Milestones.Domain.Events;
 
 public sealed record ProjectUpdated(Project Project, IReadOnlyDictionary<string, object?> Changes) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("project.updated", Project.Id, null, null, Changes);
+    public ActivityRecord ToActivity() => new(EventTypes.ProjectUpdated, Project.Id, null, null, Changes);
 }

@@ -5,6 +5,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record SupportWithdrawn(Support Support) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("support.withdrawn", Support.ProjectId, Support.MilestoneId, null,
+    public ActivityRecord ToActivity() => new(EventTypes.SupportWithdrawn, Support.ProjectId, Support.MilestoneId, null,
         new Dictionary<string, object?> { ["supportId"] = Support.Id, ["supporterId"] = Support.SupporterId, ["amount"] = Support.Amount });
 }

@@ -5,6 +5,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record TaskCompletionChanged(TaskItem Task, bool Completed) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new(Completed ? "task.completed" : "task.reopened", Task.ProjectId, Task.MilestoneId, Task.Id,
+    public ActivityRecord ToActivity() => new(Completed ? EventTypes.TaskCompleted : EventTypes.TaskReopened, Task.ProjectId, Task.MilestoneId, Task.Id,
         new Dictionary<string, object?>());
 }

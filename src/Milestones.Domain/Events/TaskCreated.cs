@@ -5,6 +5,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record TaskCreated(TaskItem Task, bool Completed) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("task.created", Task.ProjectId, Task.MilestoneId, Task.Id,
+    public ActivityRecord ToActivity() => new(EventTypes.TaskCreated, Task.ProjectId, Task.MilestoneId, Task.Id,
         new Dictionary<string, object?> { ["title"] = Task.Title, ["completed"] = Completed });
 }

@@ -5,6 +5,6 @@ namespace Milestones.Domain.Events;
 
 public sealed record TaskDeleted(TaskItem Task, bool Completed) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("task.deleted", Task.ProjectId, Task.MilestoneId, Task.Id,
+    public ActivityRecord ToActivity() => new(EventTypes.TaskDeleted, Task.ProjectId, Task.MilestoneId, Task.Id,
         new Dictionary<string, object?> { ["title"] = Task.Title });
 }

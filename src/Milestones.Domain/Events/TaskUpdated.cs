@@ -5,5 +5,5 @@ namespace Milestones.Domain.Events;
 
 public sealed record TaskUpdated(TaskItem Task, IReadOnlyDictionary<string, object?> Changes) : DomainEvent, IActivityEvent
 {
-    public ActivityRecord ToActivity() => new("task.updated", Task.ProjectId, Task.MilestoneId, Task.Id, Changes);
+    public ActivityRecord ToActivity() => new(EventTypes.TaskUpdated, Task.ProjectId, Task.MilestoneId, Task.Id, Changes);
 }

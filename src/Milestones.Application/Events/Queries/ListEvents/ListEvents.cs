@@ -16,7 +16,10 @@ public sealed class ListEventsValidator : AbstractValidator<ListEventsQuery>
     public ListEventsValidator()
     {
         Include(new PagingValidator<ListEventsQuery>());
-        RuleFor(x => x.Type).MaximumLength(100);
+        RuleFor(x => x.Type)
+            .Must(type => EventTypes.IsKnown(type!))
+            .When(x => !string.IsNullOrEmpty(x.Type))
+            .WithMessage($"type must be one of: {string.Join(", ", EventTypes.All)}.");
         RuleFor(x => x.Before).GreaterThan(0).WithMessage("before must be an event id (a positive integer).");
     }
 }
