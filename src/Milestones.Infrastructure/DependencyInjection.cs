@@ -27,6 +27,7 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Milestones");
         services.AddSingleton<AuditableEntityInterceptor>();
         services.AddSingleton<DatabaseTracingInterceptor>();
+        services.AddSingleton<Webhooks.WebhookWakeInterceptor>();
 
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -34,7 +35,7 @@ public static class DependencyInjection
             services.AddDbContext<ApplicationDbContext, SqliteDbContext>((sp, options) => options
                 .UseSqlite(connectionString ?? DefaultSqliteConnection)
                 .ConfigureWarnings(LogFailuresOnce)
-                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>()),
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>()),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
@@ -47,7 +48,7 @@ public static class DependencyInjection
             services.AddDbContext<ApplicationDbContext, SqlServerDbContext>((sp, options) => options
                 .UseSqlServer(connectionString)
                 .ConfigureWarnings(LogFailuresOnce)
-                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -83,6 +84,41 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddHostedService<Idempotency.IdempotencyCleanup>();
 
+        AddWebhooks(services, configuration);
         return services;
+    }
+
+    private static void AddWebhooks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<Webhooks.WebhookOptions>()
+            .Bind(configuration.GetSection(Webhooks.WebhookOptions.Section))
+            .Validate(o => o.Timeout > TimeSpan.Zero && o.Timeout <= TimeSpan.FromMinutes(5), "Milestones:Webhooks:Timeout must be a positive TimeSpan of at most 00:05:00, such as 00:00:10.")
+            .Validate(o => o.HasValidRetrySchedule(), "Milestones:Webhooks:RetrySchedule must be a comma-separated list of TimeSpans, such as 00:01:00,00:05:00,00:30:00.")
+            .Validate(o => o.Jitter is >= 0 and < 1, "Milestones:Webhooks:Jitter must be at least 0 and less than 1.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Milestones:Webhooks:PollInterval must be a positive TimeSpan, such as 00:00:05.")
+            .Validate(o => o.BatchSize is > 0 and <= 1_000, "Milestones:Webhooks:BatchSize must be between 1 and 1000.")
+            .Validate(o => o.Retention > TimeSpan.Zero, "Milestones:Webhooks:Retention must be a positive TimeSpan, such as 30.00:00:00.")
+            .ValidateOnStart();
+        services.AddSingleton<Webhooks.IHostAddressResolver, Webhooks.DnsHostAddressResolver>();
+        services.AddSingleton<Webhooks.WebhookAddressGuard>();
+        services.AddSingleton<IWebhookUrlPolicy>(sp => sp.GetRequiredService<Webhooks.WebhookAddressGuard>());
+        services.AddSingleton<Webhooks.WebhookDispatchSignal>();
+        services.AddSingleton<IWebhookDispatchSignal>(sp => sp.GetRequiredService<Webhooks.WebhookDispatchSignal>());
+        services.AddHttpClient(Webhooks.WebhookDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseProxy = false, // a proxy would make the connection, past the address check
+                UseCookies = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(1),
+                ConnectCallback = sp.GetRequiredService<Webhooks.WebhookAddressGuard>().ConnectAsync,
+            })
+            .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan) // each attempt has its own time-out
+            .RemoveAllLoggers(); // the dispatcher logs what failed, once
+        services.AddSingleton<Webhooks.WebhookDispatcher>();
+        if (configuration.GetSection(Webhooks.WebhookOptions.Section).Get<Webhooks.WebhookOptions>()?.Enabled ?? true)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<Webhooks.WebhookDispatcher>());
+        }
     }
 }

@@ -5,17 +5,44 @@ namespace Milestones.Application.Events;
 
 /// <summary>
 /// Adds an entry to a project's activity log, in the current unit of work (so it commits with the
-/// change it describes). The actor is the caller; null when the system acts.
+/// change it describes), and a delivery for each active webhook of the project that selects it: the
+/// transactional outbox, in the same transaction. The actor is the caller; null when the system acts.
 /// </summary>
 public sealed class ActivityLog(IApplicationDbContext db, IUser user, TimeProvider clock)
 {
-    public void Record(ActivityRecord activity) =>
-        db.Events.Add(ActivityEvent.Record(
+    private readonly Dictionary<long, List<Webhook>> _subscribers = [];
+
+    public async ValueTask RecordAsync(ActivityRecord activity, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entry = ActivityEvent.Record(
             activity.Type,
             activity.ProjectId,
             activity.MilestoneId,
             activity.TaskId,
             user.Id,
             JsonSerializer.Serialize(activity.Data, JsonDefaults.Options),
-            clock.GetUtcNow().UtcDateTime));
+            now);
+        db.Events.Add(entry);
+
+        foreach (var webhook in await SubscribersAsync(activity.ProjectId, cancellationToken))
+        {
+            if (webhook.Selects(activity.Type))
+            {
+                db.WebhookDeliveries.Add(WebhookDelivery.Of(webhook, entry, now));
+            }
+        }
+    }
+
+    /// <summary>The project's active webhooks, read once per unit of work.</summary>
+    private async ValueTask<List<Webhook>> SubscribersAsync(long projectId, CancellationToken cancellationToken)
+    {
+        if (!_subscribers.TryGetValue(projectId, out var webhooks))
+        {
+            webhooks = await db.Webhooks.AsNoTracking().Where(w => w.ProjectId == projectId && w.Active).ToListAsync(cancellationToken);
+            _subscribers[projectId] = webhooks;
+        }
+
+        return webhooks;
+    }
 }

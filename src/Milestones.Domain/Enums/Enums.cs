@@ -16,3 +16,6 @@ public enum TaskDisposal { Reassign, Delete }
 
 /// <summary>What a missed deadline does: <c>fail</c> the milestone (funding semantics, pledges come back) or only <c>flag</c> it as overdue (tracker semantics).</summary>
 public enum DeadlinePolicy { Fail, Flag }
+
+/// <summary>A webhook delivery: waiting for (another) attempt, delivered (a 2xx answer), or failed for good.</summary>
+public enum DeliveryStatus { Pending, Delivered, Failed }

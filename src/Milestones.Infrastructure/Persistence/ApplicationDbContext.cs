@@ -31,6 +31,10 @@ public abstract class ApplicationDbContext(DbContextOptions options, IPublisher 
 
     public DbSet<ActivityEvent> Events => Set<ActivityEvent>();
 
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     /// <summary>
     /// Saves, then publishes the domain events of the saved entities; handlers may change more
     /// (counters, log entries), which are saved in the next round, all inside the caller's transaction.
@@ -110,6 +114,7 @@ public abstract class ApplicationDbContext(DbContextOptions options, IPublisher 
         configurationBuilder.Properties<MilestoneColor>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SupportStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<DeadlinePolicy>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private sealed class JoinedTransaction : ITransactionScope

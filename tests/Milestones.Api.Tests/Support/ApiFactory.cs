@@ -23,8 +23,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A host on <paramref name="databasePath"/> (shared with another host when given) with extra settings.</summary>
-    internal ApiFactory(string? databasePath, IReadOnlyDictionary<string, string> settings, FakeTimeProvider? clock = null)
+    internal ApiFactory(string? databasePath, IReadOnlyDictionary<string, string> settings, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Directory.CreateDirectory(_directory);
         DatabasePath = databasePath ?? Path.Combine(_directory, "milestones.db");
         _settings = settings;
@@ -32,6 +33,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public string DatabasePath { get; }
 
@@ -51,7 +53,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     public HttpClient Anonymous() => CreateClient();

@@ -19,6 +19,11 @@ public interface IApplicationDbContext
 
     DbSet<ActivityEvent> Events { get; }
 
+    DbSet<Webhook> Webhooks { get; }
+
+    /// <summary>The webhook outbox: written with the events it delivers.</summary>
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
+
     /// <summary>Saves, then dispatches the domain events raised by the saved entities (their handlers run in the same transaction).</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

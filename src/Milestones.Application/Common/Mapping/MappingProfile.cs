@@ -23,6 +23,9 @@ public sealed class MappingProfile : Profile
             .ForMember(d => d.IsOverdue, o => o.MapFrom(Milestone.OverdueAt(now)));
         CreateMap<TaskItem, TaskDto>();
         CreateMap<Support, SupportDto>();
+        CreateMap<Webhook, WebhookDto>();
+        CreateMap<Webhook, CreatedWebhookDto>().ForMember(d => d.Secret, o => o.Ignore());
+        CreateMap<WebhookDelivery, WebhookDeliveryDto>();
         CreateMap<ActivityEvent, EventDto>()
             .ForMember(d => d.Data, o => o.MapFrom(e => JsonDocument.Parse(e.Data, default).RootElement.Clone()));
     }

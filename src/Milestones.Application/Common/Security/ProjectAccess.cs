@@ -112,6 +112,22 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
             return Inside(found, "Support", supportId);
         });
 
+    /// <summary>The permission in the project of a webhook (of a live project).</summary>
+    public Task<ProjectPermission> ForWebhookAsync(long webhookId, CancellationToken ct) =>
+        RememberAsync("Webhook", webhookId, async () =>
+        {
+            var userId = user.Id;
+            var found = await db.Webhooks
+                .Where(w => w.Id == webhookId)
+                .Select(w => new Located(
+                    w.ProjectId,
+                    false,
+                    db.Projects.Where(p => p.Id == w.ProjectId).Select(p => (Visibility?)p.Visibility).FirstOrDefault(),
+                    db.ProjectMembers.Where(x => x.ProjectId == w.ProjectId && x.UserId == userId).Select(x => (ProjectRole?)x.Role).FirstOrDefault()))
+                .FirstOrDefaultAsync(ct);
+            return Inside(found, "Webhook", webhookId);
+        });
+
     /// <summary>Project ids the caller may read: the ones they belong to, and every public one.</summary>
     public IQueryable<long> ReadableProjectIds()
     {

@@ -26,4 +26,7 @@ public static class Telemetry
 
     /// <summary>Milestones a deadline sweep failed or flagged.</summary>
     public static readonly Counter<long> DeadlineMilestones = Meter.CreateCounter<long>("milestones.deadline.milestones", "{milestone}", "Milestones whose missed deadline a sweep handled.");
+
+    /// <summary>Webhook delivery attempts, tagged <c>outcome</c>: delivered, retrying (failed, another attempt is scheduled) or failed (for good).</summary>
+    public static readonly Counter<long> WebhookDeliveries = Meter.CreateCounter<long>("milestones.webhook.deliveries", "{attempt}", "Webhook delivery attempts by outcome.");
 }

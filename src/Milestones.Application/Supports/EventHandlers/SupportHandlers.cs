@@ -36,13 +36,13 @@ public sealed class MilestoneClosingHandler(IApplicationDbContext db, ActivityLo
             MilestoneStatus.Failed => await ResolveAsync(notification.Milestone.Id, SupportStatus.Released, cancellationToken),
             _ => Nothing,
         };
-        log.Record(notification.ToActivity(resolution));
+        await log.RecordAsync(notification.ToActivity(resolution), cancellationToken);
     }
 
     public async ValueTask Handle(MilestoneDeleted notification, CancellationToken cancellationToken)
     {
         var resolution = await ResolveAsync(notification.Milestone.Id, SupportStatus.Released, cancellationToken);
-        log.Record(notification.ToActivity(resolution));
+        await log.RecordAsync(notification.ToActivity(resolution), cancellationToken);
     }
 
     private static readonly IReadOnlyDictionary<string, object?> Nothing = new Dictionary<string, object?>();

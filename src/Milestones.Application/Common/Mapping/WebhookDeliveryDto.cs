@@ -1,0 +1,22 @@
+namespace Milestones.Application.Common.Mapping;
+
+/// <summary>One event (or ping) sent to a webhook, with its last attempt. Its id is the <c>Milestones-Delivery</c> header.</summary>
+public sealed record WebhookDeliveryDto
+{
+    public long Id { get; init; }
+    public long WebhookId { get; init; }
+    /// <summary>The activity event delivered; null for a ping.</summary>
+    public long? EventId { get; init; }
+    /// <summary>An event type, or <c>ping</c>.</summary>
+    public string EventType { get; init; } = "";
+    public DeliveryStatus Status { get; init; }
+    public int Attempts { get; init; }
+    public DateTime? NextAttemptAt { get; init; }
+    public DateTime? LastAttemptAt { get; init; }
+    public int? LastStatusCode { get; init; }
+    public string? LastError { get; init; }
+    /// <summary>The first 1 KiB of the receiver's last answer.</summary>
+    public string? LastResponseBody { get; init; }
+    public DateTime? DeliveredAt { get; init; }
+    public DateTime CreatedAt { get; init; }
+}

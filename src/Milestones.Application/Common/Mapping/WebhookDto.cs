@@ -1,0 +1,24 @@
+namespace Milestones.Application.Common.Mapping;
+
+/// <summary>A webhook subscription; its secret is shown only when it is created (<see cref="CreatedWebhookDto"/>).</summary>
+public record WebhookDto
+{
+    public long Id { get; init; }
+    public long ProjectId { get; init; }
+    public string Url { get; init; } = "";
+    /// <summary>Event types and families it receives.</summary>
+    public IReadOnlyList<string> Events { get; init; } = [];
+    public bool Active { get; init; }
+    /// <summary>Failed deliveries since the last delivered one; at 20 the webhook is deactivated.</summary>
+    public int ConsecutiveFailures { get; init; }
+    public DateTime? DeactivatedAt { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+}
+
+/// <summary>A new webhook: the only time its signing secret is shown.</summary>
+public sealed record CreatedWebhookDto : WebhookDto
+{
+    /// <summary><c>whsec_…</c>: the key of the HMAC-SHA256 in <c>Milestones-Signature</c>.</summary>
+    public string Secret { get; init; } = "";
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using Milestones.Application.Common.Serialization;
+
+namespace Milestones.Application.Webhooks.Commands.ClaimDeliveries;
+
+/// <summary>
+/// The dispatcher takes up to <paramref name="BatchSize"/> due deliveries for itself: each is claimed
+/// by a conditional update (due, and no live lease), so of several instances exactly one wins it, and
+/// holds it until <paramref name="Lease"/> runs out (then another may take it over).
+/// </summary>
+[SystemOnly]
+public sealed record ClaimDeliveriesCommand(string Owner, TimeSpan Lease, int BatchSize) : ICommand<IReadOnlyList<ClaimedDelivery>>;
+
+/// <summary>A delivery this instance now holds: where it goes, how to sign it, and the body to send.</summary>
+public sealed record ClaimedDelivery(long Id, long WebhookId, string Url, string Secret, string EventType, string Body);
+
+public sealed class ClaimDeliveriesHandler(IApplicationDbContext db, TimeProvider clock)
+    : ICommandHandler<ClaimDeliveriesCommand, IReadOnlyList<ClaimedDelivery>>
+{
+    public async ValueTask<IReadOnlyList<ClaimedDelivery>> Handle(ClaimDeliveriesCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var leaseUntil = now + command.Lease;
+
+        // A paused or deactivated webhook's deliveries wait for it; a ping goes regardless.
+        var due = await Due(now)
+            .Where(d => d.EventType == EventTypes.Ping || db.Webhooks.Any(w => w.Id == d.WebhookId && w.Active))
+            .OrderBy(d => d.NextAttemptAt)
+            .Select(d => d.Id)
+            .Take(command.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var claimed = new List<long>();
+        foreach (var id in due)
+        {
+            var won = await Due(now).Where(d => d.Id == id).ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.LeaseOwner, command.Owner).SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
+            if (won == 1)
+            {
+                claimed.Add(id);
+            }
+        }
+
+        if (claimed.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => claimed.Contains(d.Id))
+            .Select(d => new
+            {
+                d.Id,
+                d.WebhookId,
+                d.ProjectId,
+                d.EventType,
+                d.CreatedAt,
+                d.Event,
+            })
+            .ToListAsync(cancellationToken);
+
+        var webhookIds = rows.Select(r => r.WebhookId).Distinct().ToList();
+        var webhooks = await db.Webhooks.AsNoTracking().Where(w => webhookIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
+        return rows.OrderBy(r => r.Id).Select(r =>
+        {
+            var payload = r.Event is { } e
+                ? new WebhookPayload(e.Id, e.Type, e.OccurredAt, e.ProjectId, e.MilestoneId, e.TaskId, e.ActorId, JsonDocument.Parse(e.Data).RootElement.Clone())
+                : new WebhookPayload(null, EventTypes.Ping, r.CreatedAt, r.ProjectId, null, null, null,
+                    JsonSerializer.SerializeToElement(new { webhookId = r.WebhookId, events = webhooks[r.WebhookId].Events }, JsonDefaults.Options));
+            var webhook = webhooks[r.WebhookId];
+            return new ClaimedDelivery(r.Id, r.WebhookId, webhook.Url, webhook.Secret, r.EventType, JsonSerializer.Serialize(payload, JsonDefaults.Options));
+        }).ToList();
+    }
+
+    private IQueryable<WebhookDelivery> Due(DateTime now) => db.WebhookDeliveries.Where(d =>
+        d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now));
+}
