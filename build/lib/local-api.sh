@@ -1,6 +1,7 @@
 # Sourced by .ci/run, build/generate-client.sh and build/bench.sh: one way to run the API locally
 # on a throwaway SQLite database, on a free loopback port, with a known bootstrap admin key, and
-# without the rate limiter (the benchmark sends thousands of requests a minute with one key).
+# without the rate limiter (the benchmark sends thousands of requests a minute with one key), and with
+# webhooks allowed to loopback receivers (the client tests run one).
 #
 #   start_local_api DLL WORKDIR   starts it and waits for /health/ready; sets API_PID, API_URL, API_KEY
 #   stop_local_api                stops it (safe to call twice, and from an EXIT trap)
@@ -18,6 +19,7 @@ start_local_api() {
   ConnectionStrings__Milestones="Data Source=$work/local-api.db" \
   Milestones__Deadlines__Enabled=false \
   Milestones__RateLimit__PermitsPerMinute=0 \
+  Milestones__Webhooks__AllowPrivateNetworks=true \
   Logging__LogLevel__Default=Warning \
     dotnet "$dll" --urls "$API_URL" > "$work/api.log" 2>&1 &
   API_PID=$!

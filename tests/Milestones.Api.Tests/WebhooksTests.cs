@@ -133,6 +133,7 @@ public sealed class WebhooksTests : IAsyncLifetime
 
         await admin.Post($"/api/v1/projects/{projectId}/milestones", new { title = "Retried" });
         await _receiver.WaitForAsync(1);
+        await WaitUntilAsync(async () => (await admin.Get($"/api/v1/webhooks/{webhookId}/deliveries")).Data().AsArray().Single()!.Int("attempts") == 1);
         var pending = (await admin.Get($"/api/v1/webhooks/{webhookId}/deliveries")).Data().AsArray().Single()!;
         var next = DateTimeOffset.Parse(pending.Str("nextAttemptAt")!);
         await AdvanceUntilReceivedAsync(_factory, TimeSpan.FromSeconds(67), 2); // 1 min ± 10 %

@@ -8,6 +8,7 @@ import {
   SupportsClient,
   TasksClient,
   UsersClient,
+  WebhooksClient,
   type EventList,
   type EventType,
   type MilestoneList,
@@ -19,6 +20,7 @@ import {
 } from "./milestones-client.js";
 
 export * from "./milestones-client.js";
+export * from "./webhooks.js";
 
 /** Every answer that is not 2xx: a 4xx/5xx problem, or 304 Not Modified for a conditional GET. */
 export class MilestonesApiError extends Error {
@@ -89,6 +91,7 @@ function clients(baseUrl: string, http: Http) {
     tasks: new TasksClient(baseUrl, http),
     supports: new SupportsClient(baseUrl, http),
     users: new UsersClient(baseUrl, http),
+    webhooks: new WebhooksClient(baseUrl, http),
     /** `GET /projects/{id}/milestones` with a named query. */
     listProjectMilestones: (projectId: number, q: MilestoneQuery = {}): Promise<MilestoneList> =>
       projects.listProjectMilestones(projectId, q.status, q.type, q.search, q.overdue, q.dueBefore, q.dueAfter, q.sort, q.order,
