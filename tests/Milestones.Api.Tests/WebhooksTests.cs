@@ -261,11 +261,12 @@ public sealed class WebhooksTests : IAsyncLifetime
         var dispatcher = _factory.Services.GetRequiredService<WebhookDispatcher>();
 
         var kept = await dispatcher.PurgeAsync(CancellationToken.None);
+        var before = (await admin.Get($"/api/v1/webhooks/{webhookId}/deliveries")).Data().AsArray().Count;
         _factory.Clock.Advance(TimeSpan.FromDays(30) + TimeSpan.FromSeconds(1));
-        var purged = await dispatcher.PurgeAsync(CancellationToken.None);
+        await dispatcher.PurgeAsync(CancellationToken.None); // the hosted loop, woken by the clock, may purge it first: same command
 
         Assert.Equal(0, kept);
-        Assert.True(purged >= 1);
+        Assert.Equal(1, before);
         Assert.Empty((await admin.Get($"/api/v1/webhooks/{webhookId}/deliveries")).Data().AsArray());
     }
 

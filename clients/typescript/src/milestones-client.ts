@@ -4475,7 +4475,7 @@ export interface CreatedWebhookDto {
     id: number;
     projectId: number;
     url: string;
-    events: string[];
+    events: WebhookEventFilter[];
     active: boolean;
     consecutiveFailures: number;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */

@@ -188,7 +188,7 @@ internal static class ContractDetails
                 {
                     ("scopes", _) => "Scope",
                     ("type", "EventDto" or "WebhookPayload") => "EventType",
-                    ("events", _) when id.StartsWith("Webhook", StringComparison.Ordinal) || id.EndsWith("WebhookRequest", StringComparison.Ordinal) => "WebhookEventFilter",
+                    ("events", _) when id.Contains("Webhook", StringComparison.Ordinal) => "WebhookEventFilter",
                     _ => null,
                 };
                 if (set is null || value is not OpenApiSchema concrete)
