@@ -4930,6 +4930,19 @@ export interface WebhookPatch {
     secret?: string;
 }
 
+/** The JSON body of a webhook delivery (headers Milestones-Event, Milestones-Delivery, Milestones-Signature). A ping has id null. */
+export interface WebhookPayload {
+    id: number | null;
+    type: EventType;
+    /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
+    occurredAt: string;
+    projectId: number;
+    milestoneId: number | null;
+    taskId: number | null;
+    actorId: number | null;
+    data: any;
+}
+
 /** A single resource: `{"data": {...}}`. */
 export interface WebhookResponse {
     data: WebhookDto;

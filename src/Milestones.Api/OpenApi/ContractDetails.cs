@@ -160,10 +160,15 @@ internal static class ContractDetails
     /// (<see cref="Domain.Common.Scopes.All"/>), activity event types and a webhook's event filters
     /// (<see cref="Domain.Events.EventTypes"/>).
     /// </summary>
-    public static Task NamedSets(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public static async Task NamedSets(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+
+        // What a webhook delivery POSTs: no operation returns it, so it is added by name.
+        var payload = await context.GetOrCreateSchemaAsync(typeof(Application.Webhooks.WebhookPayload), null, cancellationToken);
+        payload.Description = "The JSON body of a webhook delivery (headers Milestones-Event, Milestones-Delivery, Milestones-Signature). A ping has id null.";
+        document.Components.Schemas["WebhookPayload"] = payload;
         var sets = new (string Name, IReadOnlyList<string> Values, string Description)[]
         {
             ("Scope", Domain.Common.Scopes.All, "An API key scope."),
@@ -217,8 +222,6 @@ internal static class ContractDetails
                 type.Schema = new OpenApiSchemaReference("EventType", document);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Examples of the main request bodies.</summary>
