@@ -246,6 +246,7 @@ internal static class ContractDetails
     {
         ["Projects"] = "Projects, their members, milestones and activity log.",
         ["Milestones"] = "Milestones across projects, and one milestone's tasks.",
+        ["Webhooks"] = "Subscriptions that push a project's events to a URL, signed and retried, and their deliveries.",
         ["Tasks"] = "One task.",
         ["Supports"] = "Pledges of support for a milestone's money goal.",
         ["Users"] = "Users and their API keys.",
