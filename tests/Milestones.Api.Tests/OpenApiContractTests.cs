@@ -105,6 +105,9 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTestBase(facto
         }
 
         Assert.Equal("#/components/schemas/EventType", schemas["EventDto"]!["properties"]!["type"]!["$ref"]!.GetValue<string>());
+        Assert.Equal(Domain.Events.EventTypes.All.Append("ping"), schemas["DeliveryEventType"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal("#/components/schemas/DeliveryEventType", schemas["WebhookPayload"]!["properties"]!["type"]!["$ref"]!.GetValue<string>());
+        Assert.Equal("#/components/schemas/DeliveryEventType", schemas["WebhookDeliveryDto"]!["properties"]!["eventType"]!["$ref"]!.GetValue<string>());
         var filter = doc["paths"]!["/api/v1/projects/{projectId}/events"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "type");
         Assert.Equal("#/components/schemas/EventType", filter!["schema"]!["$ref"]!.GetValue<string>());
     }

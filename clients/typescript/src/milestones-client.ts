@@ -4550,6 +4550,9 @@ export interface DeleteMilestoneResultResponse {
     data: DeleteMilestoneResult;
 }
 
+/** What a webhook delivery carries: an activity event's type, or `ping`. */
+export type DeliveryEventType = "project.created" | "project.updated" | "project.deleted" | "member.added" | "member.role_changed" | "member.removed" | "milestone.created" | "milestone.updated" | "milestone.status_changed" | "milestone.deadline_missed" | "milestone.deleted" | "milestone.restored" | "milestones.reordered" | "task.created" | "task.updated" | "task.completed" | "task.reopened" | "task.moved" | "task.deleted" | "support.pledged" | "support.withdrawn" | "webhook.deactivated" | "ping";
+
 export type DeliveryStatus = "pending" | "delivered" | "failed";
 
 export interface EventDto {
@@ -4873,7 +4876,7 @@ export interface WebhookDeliveryDto {
     id: number;
     webhookId: number;
     eventId: number | null;
-    eventType: string;
+    eventType: DeliveryEventType;
     status: DeliveryStatus;
     attempts: number;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
@@ -4933,7 +4936,7 @@ export interface WebhookPatch {
 /** The JSON body of a webhook delivery (headers Milestones-Event, Milestones-Delivery, Milestones-Signature). A ping has id null. */
 export interface WebhookPayload {
     id: number | null;
-    type: EventType;
+    type: DeliveryEventType;
     /** UTC, ISO 8601 with milliseconds and Z, e.g. 2026-03-31T23:59:59.999Z. */
     occurredAt: string;
     projectId: number;

@@ -1,19 +1,7 @@
-// Receiving Milestones webhooks: the payload's type, and the check of its `Milestones-Signature` header
+// Receiving Milestones webhooks: the headers a delivery carries, and the check of its `Milestones-Signature` header
 // (`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>", keyed with the whole whsec_ secret>`).
 // Web Crypto only, so it runs in Node 20+ and in browsers / edge runtimes alike.
-import type { EventType } from "./milestones-client.js";
-
-/** The JSON body of a delivery: the activity event as the event log shows it; a `ping` has `id: null`. */
-export interface WebhookPayload {
-  id: number | null;
-  type: EventType | "ping";
-  occurredAt: string;
-  projectId: number;
-  milestoneId: number | null;
-  taskId: number | null;
-  actorId: number | null;
-  data: Record<string, unknown>;
-}
+// The payload's type, WebhookPayload, is generated from the contract (milestones-client.ts).
 
 /** The request headers a delivery carries. */
 export const WebhookHeaders = {

@@ -157,8 +157,8 @@ internal static class ContractDetails
     /// <summary>
     /// Closed string sets used in several places, each named once in the components so a client gets
     /// one type for it (not <c>Scopes</c>, <c>Scopes2</c>, <c>Scopes3</c>): API key scopes
-    /// (<see cref="Domain.Common.Scopes.All"/>), activity event types and a webhook's event filters
-    /// (<see cref="Domain.Events.EventTypes"/>).
+    /// (<see cref="Domain.Common.Scopes.All"/>), activity event types, what a delivery carries (those and
+    /// <c>ping</c>) and a webhook's event filters (<see cref="Domain.Events.EventTypes"/>).
     /// </summary>
     public static async Task NamedSets(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -173,6 +173,7 @@ internal static class ContractDetails
         {
             ("Scope", Domain.Common.Scopes.All, "An API key scope."),
             ("EventType", Domain.Events.EventTypes.All, "The type of an activity event."),
+            ("DeliveryEventType", Domain.Events.EventTypes.Delivered, "What a webhook delivery carries: an activity event's type, or `ping`."),
             ("WebhookEventFilter", Domain.Events.EventTypes.Filters, "An event type, or a family of them (`milestone.*`, `task.*`, `support.*`, ..., `*` for every event)."),
         };
         foreach (var (name, values, description) in sets)
@@ -192,7 +193,8 @@ internal static class ContractDetails
                 var set = (property, id) switch
                 {
                     ("scopes", _) => "Scope",
-                    ("type", "EventDto" or "WebhookPayload") => "EventType",
+                    ("type", "EventDto") => "EventType",
+                    ("type", "WebhookPayload") or ("eventType", "WebhookDeliveryDto") => "DeliveryEventType",
                     ("events", _) when id.Contains("Webhook", StringComparison.Ordinal) => "WebhookEventFilter",
                     _ => null,
                 };

@@ -43,6 +43,9 @@ public static class EventTypes
         WebhookDeactivated,
     ];
 
+    /// <summary>What a webhook delivery carries: an activity event's type, or <see cref="Ping"/>.</summary>
+    public static readonly IReadOnlyList<string> Delivered = [.. All, Ping];
+
     /// <summary>The families a subscription may name instead of types; <c>*</c> is every event.</summary>
     public static readonly IReadOnlyList<string> Families = ["project.*", "member.*", "milestone.*", "task.*", "support.*", "webhook.*", "*"];
 
