@@ -39,6 +39,9 @@ public sealed class WebhookDispatcher(
 
     private DateTimeOffset _purgedAt = DateTimeOffset.MinValue;
 
+    /// <summary>The configured schedule, parsed once (it was validated at startup).</summary>
+    private IReadOnlyList<TimeSpan> RetrySchedule => field ??= options.Value.ParsedRetrySchedule();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -101,7 +104,7 @@ public sealed class WebhookDispatcher(
         {
             await using var scope = scopes.CreateAsyncScope();
             outcome = await scope.ServiceProvider.GetRequiredService<ISender>().Send(
-                new RecordAttemptCommand(delivery.Id, Owner, status, error, body, options.Value.ParsedRetrySchedule(), jitter), cancellationToken);
+                new RecordAttemptCommand(delivery.Id, Owner, status, error, body, RetrySchedule, jitter), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
