@@ -13,7 +13,6 @@ public sealed class ApiKey : BaseEntity
     public const string SecretPrefix = "sk_live_";
     public const int PrefixLength = 12;
     private const int RandomLength = 40;
-    private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private ApiKey() { }
 
@@ -80,14 +79,5 @@ public sealed class ApiKey : BaseEntity
         RevokedAt = now;
     }
 
-    private static string NewSecret()
-    {
-        var chars = new char[RandomLength];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            chars[i] = Base62[RandomNumberGenerator.GetInt32(Base62.Length)];
-        }
-
-        return SecretPrefix + new string(chars);
-    }
+    private static string NewSecret() => RandomSecret.Create(SecretPrefix, RandomLength);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Milestones.Domain.Common;
 using Milestones.Domain.Events;
 
@@ -15,7 +14,6 @@ public sealed class Webhook : AuditableEntity
     public const int SecretRandomLength = 32;
     public const int MaxConsecutiveFailures = 20;
     public const int UrlMaxLength = 2_000;
-    private const string Base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     private string _events = "";
 
@@ -40,11 +38,8 @@ public sealed class Webhook : AuditableEntity
 
     public static Webhook Subscribe(long projectId, string url, IEnumerable<string> events, string? secret, bool active, out string issuedSecret)
     {
-        issuedSecret = secret ?? NewSecret();
-        if (!IsWellFormedSecret(issuedSecret))
-        {
-            throw new DomainException($"A webhook secret is '{SecretPrefix}' followed by at least {SecretRandomLength} letters and digits.");
-        }
+        issuedSecret = secret ?? RandomSecret.Create(SecretPrefix, SecretRandomLength);
+        RequireWellFormedSecret(issuedSecret);
 
         return new Webhook { ProjectId = projectId, Url = url, _events = JoinFilters(events), Secret = issuedSecret, Active = active };
     }
@@ -64,11 +59,7 @@ public sealed class Webhook : AuditableEntity
     /// <summary>A new secret takes effect with the next attempt; deliveries already signed are not re-sent.</summary>
     public void RotateSecret(string secret)
     {
-        if (!IsWellFormedSecret(secret))
-        {
-            throw new DomainException($"A webhook secret is '{SecretPrefix}' followed by at least {SecretRandomLength} letters and digits.");
-        }
-
+        RequireWellFormedSecret(secret);
         Secret = secret;
     }
 
@@ -109,14 +100,11 @@ public sealed class Webhook : AuditableEntity
         return string.Join(',', filters);
     }
 
-    private static string NewSecret()
+    private static void RequireWellFormedSecret(string secret)
     {
-        var chars = new char[SecretRandomLength];
-        for (var i = 0; i < chars.Length; i++)
+        if (!IsWellFormedSecret(secret))
         {
-            chars[i] = Base62[RandomNumberGenerator.GetInt32(Base62.Length)];
+            throw new DomainException($"A webhook secret is '{SecretPrefix}' followed by at least {SecretRandomLength} letters and digits.");
         }
-
-        return SecretPrefix + new string(chars);
     }
 }
