@@ -31,12 +31,10 @@ public static class DependencyInjection
 
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            // Options are built once (singleton), not per request.
-            services.AddDbContext<ApplicationDbContext, SqliteDbContext>((sp, options) => options
+            services.AddApplicationDbContext<SqliteDbContext>((sp, options) => options
                 .UseSqlite(connectionString ?? DefaultSqliteConnection)
                 .ConfigureWarnings(LogFailuresOnce)
-                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>()),
-                optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>()));
         }
         else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {
@@ -45,17 +43,16 @@ public static class DependencyInjection
                 throw new ConfigurationException("Database:Provider is SqlServer but ConnectionStrings:Milestones is not set.");
             }
 
-            services.AddDbContext<ApplicationDbContext, SqlServerDbContext>((sp, options) => options
+            services.AddApplicationDbContext<SqlServerDbContext>((sp, options) => options
                 .UseSqlServer(connectionString)
                 .ConfigureWarnings(LogFailuresOnce)
-                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>()));
         }
         else
         {
             throw new ConfigurationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
         }
 
-        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<RequestConnection>();
 

@@ -1,4 +1,3 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,10 +11,10 @@ namespace Milestones.SqlServer.Tests;
 public sealed class ModelGuardTests
 {
     private static SqlServerDbContext SqlServerContext() =>
-        new(new DbContextOptionsBuilder<SqlServerDbContext>().UseSqlServer("Server=unused;Database=unused;Encrypt=false").Options, NoPublisher.Instance);
+        new(new DbContextOptionsBuilder<SqlServerDbContext>().UseSqlServer("Server=unused;Database=unused;Encrypt=false").Options);
 
     private static SqliteDbContext SqliteContext() =>
-        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite("Data Source=:memory:").Options, NoPublisher.Instance);
+        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite("Data Source=:memory:").Options);
 
     [Fact]
     public void The_idempotent_sql_server_migration_script_parses_without_error()
@@ -106,15 +105,5 @@ public sealed class ModelGuardTests
         var total = cascades.Where(fk => fk.PrincipalEntityType == from)
             .Sum(fk => CountPaths(fk.DeclaringEntityType, to, cascades, [.. seen]));
         return total;
-    }
-
-    private sealed class NoPublisher : IPublisher
-    {
-        public static readonly NoPublisher Instance = new();
-
-        public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
-            where TNotification : INotification => ValueTask.CompletedTask;
-
-        public ValueTask Publish(object notification, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
     }
 }

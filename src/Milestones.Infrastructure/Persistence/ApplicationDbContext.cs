@@ -10,10 +10,36 @@ namespace Milestones.Infrastructure.Persistence;
 /// <summary>
 /// The EF Core unit of work. Provider-specific subclasses (<see cref="SqliteDbContext"/>,
 /// <see cref="SqlServerDbContext"/>) exist only so each provider keeps its own migrations.
+/// Contexts are pooled (<see cref="DbContextRegistration"/>): the request's publisher of domain events
+/// is handed over at each lease, by <see cref="Lease"/>, and forgotten when the context goes back.
 /// </summary>
-public abstract class ApplicationDbContext(DbContextOptions options, IPublisher publisher) : DbContext(options), IApplicationDbContext
+public abstract class ApplicationDbContext(DbContextOptions options) : DbContext(options), IApplicationDbContext
 {
     private const int MaxDispatchRounds = 8;
+
+    private IPublisher? _publisher;
+
+    /// <summary>Binds a context just taken from the pool to the scope's publisher of domain events.</summary>
+    public ApplicationDbContext Lease(IPublisher publisher)
+    {
+        _publisher = publisher;
+        return this;
+    }
+
+    private IPublisher Publisher =>
+        _publisher ?? throw new InvalidOperationException("This context has no publisher of domain events: take it from the container, whose registration leases it with the scope's publisher.");
+
+    public override void Dispose()
+    {
+        _publisher = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _publisher = null;
+        return base.DisposeAsync();
+    }
 
     public DbSet<User> Users => Set<User>();
 
@@ -66,7 +92,7 @@ public abstract class ApplicationDbContext(DbContextOptions options, IPublisher 
 
             foreach (var domainEvent in events)
             {
-                await publisher.Publish((object)domainEvent, cancellationToken);
+                await Publisher.Publish((object)domainEvent, cancellationToken);
             }
         }
     }
@@ -145,7 +171,7 @@ public abstract class ApplicationDbContext(DbContextOptions options, IPublisher 
 }
 
 /// <summary>SQLite: money is stored as whole cents (INTEGER), so sums, comparisons and atomic increments are exact.</summary>
-public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, IPublisher publisher) : ApplicationDbContext(options, publisher)
+public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) : ApplicationDbContext(options)
 {
     /// <summary>
     /// SQLite has one writer at a time. Writers of this process queue here, in memory, instead of
@@ -181,7 +207,7 @@ public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options, I
 }
 
 /// <summary>SQL Server: money is decimal(18,2).</summary>
-public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options, IPublisher publisher) : ApplicationDbContext(options, publisher)
+public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options) : ApplicationDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,4 +1,3 @@
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,21 +8,11 @@ namespace Milestones.Infrastructure.Persistence;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteDbContext>
 {
     public SqliteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite("Data Source=design.db").Options, NoPublisher.Instance);
+        new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite("Data Source=design.db").Options);
 }
 
 internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerDbContext>
 {
     public SqlServerDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerDbContext>().UseSqlServer("Server=localhost;Database=Milestones;Integrated Security=false").Options, NoPublisher.Instance);
-}
-
-internal sealed class NoPublisher : IPublisher
-{
-    public static readonly NoPublisher Instance = new();
-
-    public ValueTask Publish<TNotification>(TNotification notification, CancellationToken cancellationToken = default)
-        where TNotification : INotification => ValueTask.CompletedTask;
-
-    public ValueTask Publish(object notification, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+        new(new DbContextOptionsBuilder<SqlServerDbContext>().UseSqlServer("Server=localhost;Database=Milestones;Integrated Security=false").Options);
 }

@@ -39,8 +39,7 @@ public abstract class HandlerTestBase : IAsyncLifetime
         services.AddApplication(new ConfigurationBuilder().Build());
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<AuditableEntityInterceptor>();
-        services.AddDbContext<ApplicationDbContext, SqliteDbContext>((sp, o) => o.UseSqlite(_connection).AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()));
-        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<ApplicationDbContext>());
+        services.AddApplicationDbContext<SqliteDbContext>((sp, o) => o.UseSqlite(_connection).AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()));
         services.AddScoped(_ => Caller.Object);
         services.AddMediator((MediatorOptions options) =>
         {
