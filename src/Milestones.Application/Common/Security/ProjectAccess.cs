@@ -67,18 +67,19 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
     /// <summary>The permission in the project of a milestone; a deleted one only for the project's admins (to see and restore it).</summary>
     public Task<ProjectPermission> ForMilestoneAsync(long milestoneId, CancellationToken ct) =>
         RememberAsync("Milestone", milestoneId, async () =>
-        {
-            var userId = user.Id;
-            var found = await db.Milestones.IgnoreQueryFilters()
+            Inside(await MilestoneLocation(Compiled.Context(db), milestoneId, user.Id, ct), "Milestone", milestoneId));
+
+    /// <summary>The hottest check (every read and write of a milestone), compiled once (docs/performance.md).</summary>
+    private static readonly Func<DbContext, long, long?, CancellationToken, Task<Located?>> MilestoneLocation =
+        EF.CompileAsyncQuery((DbContext db, long milestoneId, long? userId, CancellationToken ct) =>
+            db.Set<Milestone>().IgnoreQueryFilters()
                 .Where(m => m.Id == milestoneId && m.Project!.DeletedAt == null)
                 .Select(m => new Located(
                     m.ProjectId,
                     m.DeletedAt != null,
                     (Visibility?)m.Project!.Visibility,
                     m.Project.Members.Where(x => x.UserId == userId).Select(x => (ProjectRole?)x.Role).FirstOrDefault()))
-                .FirstOrDefaultAsync(ct);
-            return Inside(found, "Milestone", milestoneId);
-        });
+                .FirstOrDefault());
 
     /// <summary>The permission in the project of a live task; one under a deleted milestone only for admins.</summary>
     public Task<ProjectPermission> ForTaskAsync(long taskId, CancellationToken ct) =>
