@@ -33,6 +33,36 @@ public sealed class MilestoneListTests(ApiFactory factory) : ApiTestBase(factory
     }
 
     [Fact]
+    public async Task Every_page_by_offset_is_the_same_slice_of_the_whole_list_after_moves_deletes_and_restores()
+    {
+        // Arrange: positions disturbed every way the service allows (the page seeks by position).
+        var id = await ProjectWithMilestonesAsync(Enumerable.Range(1, 11).Select(i => (object)new { title = $"m{i:00}" }).ToArray());
+        var all = (await Admin.Get($"/api/v1/projects/{id}/milestones?limit=100")).Data().AsArray().Select(m => m!.Id()).ToList();
+        await Admin.Patch($"/api/v1/milestones/{all[9]}", new { position = 2 });
+        await Admin.Delete($"/api/v1/milestones/{all[3]}");
+        await Admin.Delete($"/api/v1/milestones/{all[6]}");
+        await Admin.Post($"/api/v1/milestones/{all[3]}/restore");
+        await Given.MilestoneAsync(Admin, id, new { title = "inserted", position = 4 });
+
+        foreach (var order in new[] { "asc", "desc" })
+        {
+            var whole = await TitlesAsync($"/api/v1/projects/{id}/milestones?limit=100&order={order}");
+
+            // Act
+            var pages = new List<string?>();
+            for (var offset = 0; offset < whole.Count + 3; offset += 3)
+            {
+                pages.AddRange(await TitlesAsync($"/api/v1/projects/{id}/milestones?limit=3&offset={offset}&order={order}"));
+            }
+
+            // Assert
+            Assert.Equal(12, whole.Count); // the default, 11, two deleted, one restored, one inserted
+            Assert.Equal(whole, pages);
+            Assert.Equal(whole.Skip(7).Take(2), await TitlesAsync($"/api/v1/projects/{id}/milestones?limit=2&offset=7&order={order}"));
+        }
+    }
+
+    [Fact]
     public async Task Status_filters_by_a_comma_list()
     {
         var id = await ProjectWithMilestonesAsync(new { title = "p" }, new { title = "r", status = "reached" }, new { title = "f", status = "failed" });

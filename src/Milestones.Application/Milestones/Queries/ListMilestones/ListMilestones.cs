@@ -94,10 +94,11 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
         // skipped row through the sort (docs/performance.md).
         // A whole project's live list is its counted milestones plus the default one: the project's
         // exact counter answers in one row instead of a count over all of them.
-        var count = query is { InProject: { } whole, Status: null or [], Type: null, Search: null or "", Overdue: null, DueBefore: null, DueAfter: null, IncludeDeleted: not true }
-            ? await db.Projects.Where(p => p.Id == whole).Select(p => p.MilestonesTotal + 1).FirstAsync(cancellationToken)
+        var wholeProject = query is { InProject: { } whole, Status: null or [], Type: null, Search: null or "", Overdue: null, DueBefore: null, DueAfter: null, IncludeDeleted: not true };
+        var count = wholeProject
+            ? await db.Projects.Where(p => p.Id == query.InProject).Select(p => p.MilestonesTotal + 1).FirstAsync(cancellationToken)
             : await milestones.CountAsync(cancellationToken);
-        var pageIds = Sort(milestones, query).Select(m => m.Id).Skip(query.SkipOf()).Take(query.TakeOf());
+        var pageIds = Sort(WholeProjectPage(milestones, query, wholeProject, count), query).Select(m => m.Id).Take(query.TakeOf());
         var rows = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones; // the filters reach the subquery too
         var items = await Sort(rows.Where(m => pageIds.Contains(m.Id)), query)
             .ProjectTo<MilestoneDto>(mapper.ConfigurationProvider, new { now })
@@ -147,6 +148,27 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
         }
 
         return milestones;
+    }
+
+    /// <summary>
+    /// A whole project's live milestones in their order hold positions 0..count − 1 (the default one at 0,
+    /// the others 1..N, kept dense by every insert, move, delete and restore), so the page at offset k
+    /// starts at position k (k from the end when descending): a seek on the covering index instead of
+    /// stepping over k entries, as flat at offset 19,960 as at 0 (docs/performance.md). Any other list
+    /// skips by offset.
+    /// </summary>
+    private static IQueryable<Milestone> WholeProjectPage(IQueryable<Milestone> milestones, ListMilestonesQuery query, bool wholeProject, int count)
+    {
+        var skip = query.SkipOf();
+        if (!wholeProject || query.Sort is not (null or MilestoneSort.Position))
+        {
+            return Sort(milestones, query).Skip(skip);
+        }
+
+        var last = count - 1 - skip;
+        return query.Order == SortOrder.Desc
+            ? milestones.Where(m => m.Position <= last)
+            : milestones.Where(m => m.Position >= skip);
     }
 
     private static IQueryable<Milestone> Sort(IQueryable<Milestone> milestones, ListMilestonesQuery query)
