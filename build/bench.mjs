@@ -123,6 +123,10 @@ for (const [name, w] of Object.entries(workloads)) {
 }
 console.log(`\nMemory: RSS after the load ${rssMiB().toFixed(0)} MiB (goal ≤ 150 MB)`);
 
+// wrk ran synchronously (execFileSync) for minutes, so the event loop has not yet seen the server close
+// the keep-alive connections the seeding left idle; let it, before fetch would reuse a closed one.
+await new Promise((resolve) => setTimeout(resolve, 500));
+
 // ---- scale: 30 milestones against ${bigCount}
 async function seedProject(count) {
   const p = (await call("POST", "/api/v1/projects", { name: `scale ${count} ${Date.now()}` })).json.data.id;

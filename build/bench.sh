@@ -23,4 +23,9 @@ trap 'stop_local_api; rm -rf "$work"' EXIT
 start_local_api "$root/artifacts/bench/Milestones.Api.dll" "$work"
 
 echo "Milestones API on SQLite, Release, $(nproc) cores, $(dotnet --version) SDK, $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), $(date -u +%Y-%m-%dT%H:%MZ)"
-node build/bench.mjs "$API_URL" "$API_KEY" "$API_PID" "$root/artifacts/ceiling/Ceiling.dll" "$work"
+node build/bench.mjs "$API_URL" "$API_KEY" "$API_PID" "$root/artifacts/ceiling/Ceiling.dll" "$work" || {
+  status=$?
+  kill -0 "$API_PID" 2> /dev/null && echo "the API is still running; the end of its log:" >&2 || echo "the API process is gone; the end of its log:" >&2
+  tail -40 "$work/api.log" >&2
+  exit $status
+}

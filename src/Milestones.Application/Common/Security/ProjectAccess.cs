@@ -46,23 +46,26 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
     public Task<ProjectPermission> ForProjectAsync(long projectId, CancellationToken ct) =>
         RememberAsync("Project", projectId, async () =>
         {
-            var userId = user.Id;
-            var found = await db.Projects
-                .Where(p => p.Id == projectId)
-                .Select(p => new
-                {
-                    p.Visibility,
-                    Role = p.Members.Where(m => m.UserId == userId).Select(m => (ProjectRole?)m.Role).FirstOrDefault(),
-                })
-                .FirstOrDefaultAsync(ct);
-
+            var found = await ProjectLocation(Compiled.Context(db), projectId, user.Id, ct);
             if (found is null || (found.Visibility == Visibility.Private && found.Role is null))
             {
                 throw new NotFoundException("Project", projectId);
             }
 
-            return new ProjectPermission(projectId, found.Visibility, found.Role);
+            return new ProjectPermission(projectId, found.Visibility!.Value, found.Role);
         });
+
+    /// <summary>A live project's visibility and the caller's role there, compiled once (every list of a project starts here).</summary>
+    private static readonly Func<DbContext, long, long?, CancellationToken, Task<Located?>> ProjectLocation =
+        EF.CompileAsyncQuery((DbContext db, long projectId, long? userId, CancellationToken ct) =>
+            db.Set<Project>()
+                .Where(p => p.Id == projectId)
+                .Select(p => new Located(
+                    p.Id,
+                    false,
+                    (Visibility?)p.Visibility,
+                    p.Members.Where(m => m.UserId == userId).Select(m => (ProjectRole?)m.Role).FirstOrDefault()))
+                .FirstOrDefault());
 
     /// <summary>The permission in the project of a milestone; a deleted one only for the project's admins (to see and restore it).</summary>
     public Task<ProjectPermission> ForMilestoneAsync(long milestoneId, CancellationToken ct) =>
