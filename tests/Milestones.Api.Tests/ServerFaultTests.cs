@@ -37,6 +37,29 @@ public sealed class ServerFaultTests : IDisposable
         Assert.DoesNotContain("boom with a secret", result.Body.Json(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/test/fault/wrapped-conflict", HttpStatusCode.Conflict, "Taken by another request.")]
+    [InlineData("/test/fault/wrapped-cancellations", HttpStatusCode.ServiceUnavailable, "interrupted")]
+    public async Task A_failure_wrapped_by_the_event_publisher_is_answered_as_itself_not_as_a_500(string url, HttpStatusCode expected, string detail)
+    {
+        // Arrange
+        using var host = _factory.WithWebHostBuilder(b => b
+            .ConfigureLogging(l => l.AddProvider(_logs))
+            .ConfigureTestServices(s => s.AddControllers().AddApplicationPart(typeof(FaultyController).Assembly)));
+        var client = host.CreateClient();
+
+        // Act
+        var result = await client.Get(url);
+
+        // Assert
+        result.AssertProblem(expected);
+        Assert.Contains(detail, result.Body!.Str("detail"), StringComparison.Ordinal);
+        if (expected < HttpStatusCode.InternalServerError)
+        {
+            Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Error);
+        }
+    }
+
     [Fact]
     public async Task A_database_fault_inside_a_command_is_one_500_problem_and_one_log_entry()
     {
@@ -98,4 +121,12 @@ public sealed class FaultyController : ControllerBase
 {
     [HttpGet]
     public IActionResult Fail() => throw new InvalidOperationException("boom with a secret sk_live_should_never_leak");
+
+    /// <summary>What the mediator's publisher throws when a domain event's handler hits a conflict.</summary>
+    [HttpGet("wrapped-conflict")]
+    public IActionResult WrappedConflict() => throw new AggregateException(new Milestones.Application.Common.Exceptions.ConflictException("Taken by another request."));
+
+    /// <summary>What the publisher throws when the request is cancelled while several handlers run.</summary>
+    [HttpGet("wrapped-cancellations")]
+    public IActionResult WrappedCancellations() => throw new AggregateException(new OperationCanceledException(), new TaskCanceledException());
 }

@@ -17,8 +17,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     /// <summary>Not an HTTP status anyone receives: the client went away, so nothing is answered.</summary>
     public const int ClientClosedRequest = 499;
 
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception thrown, CancellationToken cancellationToken)
     {
+        var exception = Unwrap(thrown);
         var (status, detail, errors) = Classify(exception, httpContext);
 
         if (status == ClientClosedRequest)
@@ -32,7 +33,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         if (status >= 500)
         {
             // The one place a server fault is logged (the middleware's own log is suppressed in Program).
-            logger.LogError(exception, "Unhandled exception on {Method} {Path} (traceId {TraceId})",
+            logger.LogError(thrown, "Unhandled exception on {Method} {Path} (traceId {TraceId})",
                 httpContext.Request.Method, httpContext.Request.Path, ProblemResponses.TraceId(httpContext));
         }
 
@@ -48,6 +49,25 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
 
         await ProblemResponses.WriteAsync(httpContext, status, detail, errors);
         return true;
+    }
+
+    /// <summary>
+    /// The failure a domain event's handlers raised: the mediator's publisher wraps what they throw in an
+    /// <see cref="AggregateException"/>, which would otherwise hide a conflict (409) or a client who hung
+    /// up (nothing to answer) behind a 500. One failure is itself; several that are all cancellations
+    /// are one cancellation; any other mix stays a fault of ours.
+    /// </summary>
+    public static Exception Unwrap(Exception exception)
+    {
+        if (exception is not AggregateException aggregate)
+        {
+            return exception;
+        }
+
+        var inner = aggregate.Flatten().InnerExceptions;
+        return inner.Count == 1 ? Unwrap(inner[0])
+            : inner.Count > 1 && inner.All(e => e is OperationCanceledException) ? inner[0]
+            : exception;
     }
 
     /// <summary>The one classification of failures: what the client did wrong (4xx), what it cannot help (503), and our faults (500).</summary>
