@@ -3,7 +3,7 @@
 # throughput of five workloads as a ratio to a bare ASP.NET Core "ceiling" that returns the same bytes
 # after the same bearer check (build/ceiling), RSS after the load, and list latency on a project of
 # 20,000 milestones against one of 30. Ratios, not absolute numbers, compare across machines.
-#   BENCH_SECONDS (default 8) per wrk run; BENCH_WARMUP (default 12) s of warm-up before each; BENCH_CONNECTIONS (default 32); BENCH_BIG (default 20000).
+#   BENCH_SECONDS (default 8) per wrk run; BENCH_WARMUP (default 12) s of warm-up before each; BENCH_PARTS (default throughput,scale); BENCH_CONNECTIONS (default 32); BENCH_BIG (default 20000).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
