@@ -94,7 +94,7 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
         // skipped row through the sort (docs/performance.md).
         // A whole project's live list is its counted milestones plus the default one: the project's
         // exact counter answers in one row instead of a count over all of them.
-        var wholeProject = query is { InProject: { } whole, Status: null or [], Type: null, Search: null or "", Overdue: null, DueBefore: null, DueAfter: null, IncludeDeleted: not true };
+        var wholeProject = query is { InProject: not null, Status: null or [], Type: null, Search: null or "", Overdue: null, DueBefore: null, DueAfter: null, IncludeDeleted: not true };
         var count = wholeProject
             ? await LiveMilestoneCount(Compiled.Context(db), query.InProject!.Value, cancellationToken)
             : await milestones.CountAsync(cancellationToken);
