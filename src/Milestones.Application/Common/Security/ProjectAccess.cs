@@ -45,15 +45,7 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
 
     public Task<ProjectPermission> ForProjectAsync(long projectId, CancellationToken ct) =>
         RememberAsync("Project", projectId, async () =>
-        {
-            var found = await ProjectLocation(Compiled.Context(db), projectId, user.Id, ct);
-            if (found is null || (found.Visibility == Visibility.Private && found.Role is null))
-            {
-                throw new NotFoundException("Project", projectId);
-            }
-
-            return new ProjectPermission(projectId, found.Visibility!.Value, found.Role);
-        });
+            Inside(await ProjectLocation(Compiled.Context(db), projectId, user.Id, ct), "Project", projectId));
 
     /// <summary>A live project's visibility and the caller's role there, compiled once (every list of a project starts here).</summary>
     private static readonly Func<DbContext, long, long?, CancellationToken, Task<Located?>> ProjectLocation =
