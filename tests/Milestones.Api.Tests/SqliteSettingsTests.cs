@@ -11,11 +11,12 @@ public sealed class SqliteSettingsTests(ApiFactory factory) : ApiTestBase(factor
     [Fact]
     public async Task Every_connection_the_service_opens_is_in_WAL_mode_with_synchronous_NORMAL()
     {
-        // Arrange: two scopes, so the second context comes back from the pool with a connection opened anew.
+        // Arrange: three scopes. The second reopens the native connection SQLite's pool kept; before the
+        // third that pool is cleared, so it opens a native connection never seen before.
         _ = Factory.Admin();
         var seen = new List<(string Journal, long Synchronous)>();
 
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < 3; i++)
         {
             await using var scope = Factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
@@ -30,6 +31,10 @@ public sealed class SqliteSettingsTests(ApiFactory factory) : ApiTestBase(factor
             var synchronous = (long)(await command.ExecuteScalarAsync())!;
             seen.Add((journal, synchronous));
             await db.Database.CloseConnectionAsync();
+            if (i == 1)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearPool((Microsoft.Data.Sqlite.SqliteConnection)connection);
+            }
         }
 
         // Assert: 1 is NORMAL (FULL, SQLite's default, is 2).

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Milestones.Infrastructure.Persistence.Interceptors;
@@ -8,11 +10,14 @@ namespace Milestones.Infrastructure.Persistence.Interceptors;
 /// waiting for the disk, which is synced at each checkpoint instead. A process that dies (kill -9, a
 /// crash) loses nothing committed, since the log is in the operating system's cache; only a power
 /// loss or OS crash may undo the last commits (docs/performance.md, decision record 14). The setting
-/// belongs to the connection, so it is applied each time one is opened.
+/// belongs to the native connection, which SQLite's pool keeps between opens, so it is applied once per
+/// native connection, not on every open of a request.
 /// </summary>
 public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
 {
     private const string Pragma = "PRAGMA synchronous=NORMAL;";
+
+    private readonly ConditionalWeakTable<object, object> _applied = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -22,10 +27,19 @@ public sealed class SqliteSynchronousInterceptor : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } native } && _applied.TryGetValue(native, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragma;
         command.ExecuteNonQuery();
+        if (connection is SqliteConnection { Handle: { } opened })
+        {
+            _applied.TryAdd(opened, opened);
+        }
     }
 }
