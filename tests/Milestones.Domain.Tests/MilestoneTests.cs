@@ -23,11 +23,28 @@ public sealed class MilestoneTests
     {
         var milestone = Milestone.Create(1, "Beta Launch", null, MilestoneStatus.Pending, MilestoneColor.Info, null, 3, null, 7, Now);
 
-        var created = Assert.IsType<MilestoneCreated>(Assert.Single(milestone.DomainEvents));
+        var created = Assert.Single(milestone.DomainEvents.OfType<MilestoneCreated>());
+        Assert.Equal("beta launch\n", Assert.Single(milestone.DomainEvents.OfType<MilestoneTextChanged>()).Milestone.SearchText);
         Assert.Equal(MilestoneStatus.Pending, created.Status);
         Assert.Equal("BETA LAUNCH", milestone.NormalizedTitle);
         Assert.Equal("", milestone.Description);
         Assert.Equal(MilestoneType.Categorised, milestone.Type);
+    }
+
+    [Fact]
+    public void Changing_the_text_raises_one_text_change_per_save_and_other_changes_raise_none()
+    {
+        var milestone = Milestone.Create(1, "Beta", null, MilestoneStatus.Pending, MilestoneColor.Info, null, 3, null, 7, Now);
+        milestone.ClearDomainEvents();
+
+        milestone.Update(new MilestonePatch { Color = MilestoneColor.Danger, Position = 4 }, Now);
+        var afterOtherChanges = milestone.DomainEvents.OfType<MilestoneTextChanged>().Count();
+        milestone.Update(new MilestonePatch { Title = "Gamma" }, Now);
+        milestone.Update(new MilestonePatch { Description = "Über" }, Now);
+
+        Assert.Equal(0, afterOtherChanges);
+        Assert.Single(milestone.DomainEvents.OfType<MilestoneTextChanged>());
+        Assert.Equal("gamma\nuber", milestone.SearchText);
     }
 
     [Fact]

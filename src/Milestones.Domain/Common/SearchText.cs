@@ -27,4 +27,24 @@ public static class SearchText
 
     /// <summary>What a milestone is found by: its title and description, folded, one line each.</summary>
     public static string ForMilestone(string title, string description) => Fold(title) + "\n" + Fold(description);
+
+    /// <summary>The length of the pieces the search index keeps; a shorter term cannot use it.</summary>
+    public const int TrigramLength = 3;
+
+    /// <summary>
+    /// The distinct three-character pieces of a (folded) text, each as one number: the three UTF-16
+    /// code units side by side (16 bits each), so equal pieces are equal numbers on every database and
+    /// no collation takes part. A text contains a term only if it contains every piece of the term:
+    /// the index of a text's pieces finds a superset of its matches, which a substring test confirms.
+    /// </summary>
+    public static IReadOnlySet<long> Trigrams(string folded)
+    {
+        var grams = new HashSet<long>();
+        for (var i = 0; i + TrigramLength <= folded.Length; i++)
+        {
+            grams.Add(((long)folded[i] << 32) | ((long)folded[i + 1] << 16) | folded[i + 2]);
+        }
+
+        return grams;
+    }
 }

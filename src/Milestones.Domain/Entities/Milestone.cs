@@ -76,18 +76,22 @@ public sealed class Milestone : AuditableEntity
         m.DueDate != null && m.DueDate < now && m.DeletedAt == null &&
         (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress);
 
-    internal static Milestone CreateDefault(Project project, long createdById) => new()
+    internal static Milestone CreateDefault(Project project, long createdById)
     {
-        Project = project,
-        Title = DefaultTitle,
-        NormalizedTitle = NormalizeTitle(DefaultTitle),
-        SearchText = Common.SearchText.ForMilestone(DefaultTitle, ""),
-        Type = MilestoneType.Uncategorised,
-        Status = MilestoneStatus.Pending,
-        Color = MilestoneColor.Default,
-        Position = 0,
-        CreatedById = createdById,
-    };
+        var milestone = new Milestone
+        {
+            Project = project,
+            Title = DefaultTitle,
+            NormalizedTitle = NormalizeTitle(DefaultTitle),
+            Type = MilestoneType.Uncategorised,
+            Status = MilestoneStatus.Pending,
+            Color = MilestoneColor.Default,
+            Position = 0,
+            CreatedById = createdById,
+        };
+        milestone.TextChanged();
+        return milestone;
+    }
 
     public static Milestone Create(
         long projectId,
@@ -112,7 +116,6 @@ public sealed class Milestone : AuditableEntity
             Title = title,
             NormalizedTitle = NormalizeTitle(title),
             Description = description ?? "",
-            SearchText = Common.SearchText.ForMilestone(title, description ?? ""),
             Status = status,
             Type = MilestoneType.Categorised,
             Color = color,
@@ -123,6 +126,7 @@ public sealed class Milestone : AuditableEntity
             CreatedById = createdById,
         };
         milestone.CreatedAtInstant(now); // reachedAt of a milestone created as reached equals its createdAt
+        milestone.TextChanged();
         milestone.Raise(new MilestoneCreated(milestone, status));
         return milestone;
     }
@@ -155,7 +159,7 @@ public sealed class Milestone : AuditableEntity
 
         if (changes.ContainsKey("title") || changes.ContainsKey("description"))
         {
-            SearchText = Common.SearchText.ForMilestone(Title, Description);
+            TextChanged();
         }
 
         if (patch.Color is { } color && color != Color)
@@ -308,6 +312,19 @@ public sealed class Milestone : AuditableEntity
         ApplyStatus(status, now);
         Raise(new MilestoneUpdated(this, new Dictionary<string, object?> { ["status"] = status }));
         Raise(new MilestoneStatusChanged(this, previous, status));
+    }
+
+    /// <summary>
+    /// Sets <see cref="SearchText"/> from the title and description and, once per save, raises
+    /// <see cref="MilestoneTextChanged"/> (its handler keeps the search index; it reads the text then).
+    /// </summary>
+    private void TextChanged()
+    {
+        SearchText = Common.SearchText.ForMilestone(Title, Description);
+        if (!DomainEvents.OfType<MilestoneTextChanged>().Any())
+        {
+            Raise(new MilestoneTextChanged(this));
+        }
     }
 
     private void ApplyStatus(MilestoneStatus status, DateTime now)
