@@ -33,6 +33,25 @@ public sealed class ModelGuardTests
     }
 
     [Fact]
+    public void The_search_index_bulk_insert_is_valid_t_sql_for_the_search_index_table()
+    {
+        var sql = string.Format(SqlServerDbContext.InsertSearchEntries, "@p0", "@p1", "@p2");
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        var fragment = parser.Parse(reader, out var errors);
+
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        var insert = Assert.IsType<InsertStatement>(Assert.Single(Assert.IsType<TSqlScript>(fragment).Batches.Single().Statements));
+        var table = Assert.IsType<NamedTableReference>(insert.InsertSpecification.Target);
+        using var context = SqlServerContext();
+        var entity = context.Model.FindEntityType(typeof(Milestones.Domain.Entities.MilestoneTrigram))!;
+        Assert.Equal(entity.GetTableName(), table.SchemaObject.BaseIdentifier.Value);
+        Assert.Equal(["ProjectId", "Gram", "MilestoneId"], insert.InsertSpecification.Columns.Select(c => c.MultiPartIdentifier.Identifiers.Last().Value));
+        Assert.All(insert.InsertSpecification.Columns, c => Assert.NotNull(entity.FindProperty(c.MultiPartIdentifier.Identifiers.Last().Value)));
+    }
+
+    [Fact]
     public void The_sql_server_model_has_no_multiple_cascade_paths()
     {
         using var context = SqlServerContext();

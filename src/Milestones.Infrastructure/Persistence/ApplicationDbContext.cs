@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Milestones.Application.Common.Interfaces;
@@ -51,6 +52,8 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
 
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
+    public DbSet<MilestoneTrigram> MilestoneTrigrams => Set<MilestoneTrigram>();
+
     public DbSet<TaskItem> Tasks => Set<TaskItem>();
 
     public DbSet<Support> Supports => Set<Support>();
@@ -96,6 +99,21 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
             }
         }
     }
+
+    public async Task ReplaceSearchEntriesAsync(long projectId, long milestoneId, IReadOnlyCollection<long> grams, CancellationToken cancellationToken)
+    {
+        await MilestoneTrigrams.Where(t => t.MilestoneId == milestoneId).ExecuteDeleteAsync(cancellationToken);
+        if (grams.Count > 0)
+        {
+            await Database.ExecuteSqlRawAsync(InsertSearchEntriesSql, [projectId, milestoneId, JsonSerializer.Serialize(grams)], cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One <c>INSERT … SELECT</c> of the rows (<c>{0}</c> the project, <c>{1}</c> the milestone) for each
+    /// number of the JSON array <c>{2}</c>: EF Core would send one statement per tracked row.
+    /// </summary>
+    protected abstract string InsertSearchEntriesSql { get; }
 
     public async Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken)
     {
@@ -198,6 +216,12 @@ public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) :
         }
     }
 
+    /// <summary>The rows of the search index from a JSON array, by SQLite's <c>json_each</c>.</summary>
+    public const string InsertSearchEntries =
+        "INSERT INTO \"MilestoneTrigrams\" (\"ProjectId\", \"Gram\", \"MilestoneId\") SELECT {0}, \"value\", {1} FROM json_each({2})";
+
+    protected override string InsertSearchEntriesSql => InsertSearchEntries;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -209,6 +233,12 @@ public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) :
 /// <summary>SQL Server: money is decimal(18,2).</summary>
 public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options) : ApplicationDbContext(options)
 {
+    /// <summary>The rows of the search index from a JSON array, by SQL Server's <c>OPENJSON</c> (compatibility level 130 or later).</summary>
+    public const string InsertSearchEntries =
+        "INSERT INTO [MilestoneTrigrams] ([ProjectId], [Gram], [MilestoneId]) SELECT {0}, CAST([value] AS bigint), {1} FROM OPENJSON({2})";
+
+    protected override string InsertSearchEntriesSql => InsertSearchEntries;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Milestones.Application.Common.Search;
 using Milestones.Domain.Common;
 using Milestones.Domain.Entities;
 
@@ -32,6 +33,7 @@ public sealed class DatabaseInitializer(
         }
 
         await BackfillSearchTextAsync(ct);
+        await BackfillSearchIndexAsync(ct);
 
         var bootstrap = BootstrapOptions.From(configuration);
         if (bootstrap.ApiKey is not null)
@@ -66,6 +68,34 @@ public sealed class DatabaseInitializer(
             }
 
             logger.LogInformation("Filled the search text of {Count} milestone(s)", batch.Count);
+        }
+    }
+
+    /// <summary>
+    /// Milestones written before the search index existed have no entries in it. A text of three
+    /// characters or more always has at least one, so those without any are exactly the ones to index;
+    /// they get them from the index's own writer (<see cref="MilestoneSearchIndex.ReplaceAsync"/>), in batches.
+    /// </summary>
+    private async Task BackfillSearchIndexAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var batch = await db.Milestones.IgnoreQueryFilters().AsNoTracking()
+                .Where(m => m.SearchText.Length >= SearchText.TrigramLength && !db.MilestoneTrigrams.Any(t => t.MilestoneId == m.Id))
+                .OrderBy(m => m.Id).Take(200).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            await using var transaction = await db.BeginTransactionAsync(ct);
+            foreach (var milestone in batch)
+            {
+                await db.ReplaceAsync(milestone, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Indexed the search text of {Count} milestone(s)", batch.Count);
         }
     }
 

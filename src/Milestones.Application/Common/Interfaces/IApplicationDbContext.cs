@@ -13,6 +13,9 @@ public interface IApplicationDbContext
 
     DbSet<Milestone> Milestones { get; }
 
+    /// <summary>The search index (<see cref="Search.MilestoneSearchIndex"/>).</summary>
+    DbSet<MilestoneTrigram> MilestoneTrigrams { get; }
+
     DbSet<TaskItem> Tasks { get; }
 
     DbSet<Support> Supports { get; }
@@ -26,6 +29,12 @@ public interface IApplicationDbContext
 
     /// <summary>Saves, then dispatches the domain events raised by the saved entities (their handlers run in the same transaction).</summary>
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the search-index entries of one milestone with <paramref name="grams"/>: one statement
+    /// clears them and one writes them all, however long the text (not tracked; in the open transaction).
+    /// </summary>
+    Task ReplaceSearchEntriesAsync(long projectId, long milestoneId, IReadOnlyCollection<long> grams, CancellationToken cancellationToken);
 
     /// <summary>Begins a transaction, or joins the one already open (then disposing the returned scope does nothing).</summary>
     Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken);

@@ -233,6 +233,24 @@ namespace Milestones.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Milestones");
                 });
 
+            modelBuilder.Entity("Milestones.Domain.Entities.MilestoneTrigram", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Gram")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MilestoneId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ProjectId", "Gram", "MilestoneId");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.ToTable("MilestoneTrigrams");
+                });
+
             modelBuilder.Entity("Milestones.Domain.Entities.Project", b =>
                 {
                     b.Property<long>("Id")
@@ -661,6 +679,15 @@ namespace Milestones.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Milestones.Domain.Entities.MilestoneTrigram", b =>
+                {
+                    b.HasOne("Milestones.Domain.Entities.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Milestones.Domain.Entities.Project", b =>

@@ -222,6 +222,24 @@ namespace Milestones.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Milestones");
                 });
 
+            modelBuilder.Entity("Milestones.Domain.Entities.MilestoneTrigram", b =>
+                {
+                    b.Property<long>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Gram")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProjectId", "Gram", "MilestoneId");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.ToTable("MilestoneTrigrams");
+                });
+
             modelBuilder.Entity("Milestones.Domain.Entities.Project", b =>
                 {
                     b.Property<long>("Id")
@@ -636,6 +654,15 @@ namespace Milestones.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Milestones.Domain.Entities.MilestoneTrigram", b =>
+                {
+                    b.HasOne("Milestones.Domain.Entities.Milestone", null)
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Milestones.Domain.Entities.Project", b =>

@@ -1,0 +1,63 @@
+namespace Milestones.Application.Common.Search;
+
+/// <summary>
+/// The search index: for every milestone, the distinct three-character pieces of its search text
+/// (<see cref="SearchText.Trigrams"/>), one <see cref="MilestoneTrigram"/> row each. A search for a term
+/// of three characters or more reads the entries of the term's rarest piece (a few index seeks,
+/// whatever the project's size) and confirms each candidate with the substring test, so it finds
+/// exactly what a scan of every milestone would (docs/performance.md, decision record 16).
+/// </summary>
+public static class MilestoneSearchIndex
+{
+    /// <summary>
+    /// Beyond this many entries a piece is too common to be worth driving the search: reading the
+    /// project's milestones in order costs about as much. The rarity count stops there too.
+    /// </summary>
+    public const int RareEnough = 2_000;
+
+    /// <summary>The pieces of a long term whose rarity is counted (evenly spread over the term).</summary>
+    public const int SampledPieces = 8;
+
+    /// <summary>
+    /// Replaces the milestone's entries with those of its current search text, in the caller's
+    /// transaction. Called for every text change (<see cref="Milestones.EventHandlers.MilestoneSearchIndexHandler"/>)
+    /// and by the startup backfill of milestones written before the index existed.
+    /// </summary>
+    public static Task ReplaceAsync(this IApplicationDbContext db, Milestone milestone, CancellationToken ct) =>
+        db.ReplaceSearchEntriesAsync(milestone.ProjectId, milestone.Id, SearchText.Trigrams(milestone.SearchText).ToList(), ct);
+
+    /// <summary>
+    /// The ids of the milestones that may contain <paramref name="folded"/> (a superset, to confirm with
+    /// the substring test), read from <paramref name="postings"/> (the index entries of the projects in
+    /// scope); or null when the index cannot narrow the search: a term shorter than three characters,
+    /// or one whose every piece is common (then a scan is as cheap).
+    /// </summary>
+    public static async Task<IQueryable<long>?> CandidatesAsync(IQueryable<MilestoneTrigram> postings, string folded, CancellationToken ct)
+    {
+        var pieces = Sample(SearchText.Trigrams(folded).ToList());
+        if (pieces.Count == 0)
+        {
+            return null;
+        }
+
+        // One statement: each piece's entries, counted up to RareEnough (a range of the key each).
+        IQueryable<long>? entries = null;
+        foreach (var piece in pieces)
+        {
+            var gram = piece;
+            var some = postings.Where(t => t.Gram == gram).OrderBy(t => t.MilestoneId).Select(t => t.Gram).Take(RareEnough); // key order: no sort
+            entries = entries is null ? some : entries.Concat(some);
+        }
+
+        var counts = await entries!.GroupBy(g => g).Select(g => new { Gram = g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.Gram, c => c.Count, ct);
+        var rarest = pieces.MinBy(p => counts.GetValueOrDefault(p)); // a piece nobody has: no candidate at all
+        return counts.GetValueOrDefault(rarest) >= RareEnough
+            ? null
+            : postings.Where(t => t.Gram == rarest).Select(t => t.MilestoneId);
+    }
+
+    private static List<long> Sample(List<long> pieces) =>
+        pieces.Count <= SampledPieces
+            ? pieces
+            : Enumerable.Range(0, SampledPieces).Select(i => pieces[i * (pieces.Count - 1) / (SampledPieces - 1)]).ToList();
+}
