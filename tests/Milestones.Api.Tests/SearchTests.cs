@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Milestones.Api.Tests.Support;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
 
 namespace Milestones.Api.Tests;
 
@@ -55,17 +57,96 @@ public sealed class SearchTests(ApiFactory factory) : ApiTestBase(factory)
     {
         var project = await Given.ProjectAsync(Admin);
         var m = await Given.MilestoneAsync(Admin, project.Id(), new { title = "Ünïcode légacy" });
-        await using (var connection = new SqliteConnection($"Data Source={Factory.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            var clear = connection.CreateCommand();
-            clear.CommandText = $"UPDATE Milestones SET SearchText = '' WHERE Id = {m.Id()}";
-            await clear.ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync($"UPDATE Milestones SET SearchText = '' WHERE Id = {m.Id()}");
 
         using var restarted = new ApiFactory(Factory.DatabasePath, new Dictionary<string, string>(), Factory.Clock);
         var found = (await restarted.Admin().Get($"/api/v1/projects/{project.Id()}/milestones?search=unicode%20legacy")).Data().AsArray();
 
         Assert.Equal([m.Id()], found.Select(x => x.Id()));
+    }
+
+    [Fact]
+    public async Task A_search_finds_exactly_the_milestones_that_contain_the_term_at_every_term_length()
+    {
+        var project = await Given.ProjectAsync(Admin);
+        string[][] texts =
+        [
+            ["Alpha release", "Release notes and a café"],
+            ["alphabet soup", ""],
+            ["Beta", "after the alpha"],
+            ["Ångström", "units, 100% done"],
+            ["a_b", "x"],
+        ];
+        foreach (var t in texts)
+        {
+            await Given.MilestoneAsync(Admin, project.Id(), new { title = t[0], description = t[1] });
+        }
+
+        var gone = await Given.MilestoneAsync(Admin, project.Id(), new { title = "Alpha deleted" });
+        (await Admin.Delete($"/api/v1/milestones/{gone.Id()}")).Data();
+        string[] terms = ["a", "al", "alp", "ALPHA", "pha r", "release", "cafe", "angstrom", "0% d", "a_b", "%", "zzz", "soup!", "e\nr", "uncategorised"];
+
+        foreach (var term in terms)
+        {
+            var expected = texts.Append([Milestone.DefaultTitle, ""])
+                .Where(t => SearchText.ForMilestone(t[0], t[1]).Contains(SearchText.Fold(term), StringComparison.Ordinal))
+                .Select(t => t[0]).Order().ToList();
+            var query = Uri.EscapeDataString(term);
+
+            var inProject = (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?search={query}&limit=100")).Data().AsArray();
+            var acrossProjects = (await Admin.Get($"/api/v1/milestones?projectId={project.Id()}&search={query}&limit=100")).Data().AsArray();
+
+            Assert.Equal(expected, inProject.Select(m => m!.Str("title")!).Order().ToList());
+            Assert.Equal(expected, acrossProjects.Select(m => m!.Str("title")!).Order().ToList());
+        }
+
+        var withDeleted = (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?search=alpha&includeDeleted=true&limit=100")).Data().AsArray();
+        Assert.Contains("Alpha deleted", withDeleted.Select(m => m!.Str("title")));
+    }
+
+    [Fact]
+    public async Task A_changed_description_is_found_by_its_new_words_and_no_longer_by_its_old_ones()
+    {
+        var project = await Given.ProjectAsync(Admin);
+        var m = await Given.MilestoneAsync(Admin, project.Id(), new { title = "Launch", description = "rocket fuel" });
+        (await Admin.Patch($"/api/v1/milestones/{m.Id()}", new { description = "Paper boats" })).Data();
+
+        var byNew = (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?search=paper%20boat")).Data().AsArray();
+        var byOld = (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?search=rocket")).Data().AsArray();
+
+        Assert.Equal([m.Id()], byNew.Select(x => x.Id()));
+        Assert.Empty(byOld);
+    }
+
+    [Fact]
+    public async Task Milestones_stored_before_the_search_index_are_indexed_at_startup()
+    {
+        var project = await Given.ProjectAsync(Admin);
+        var m = await Given.MilestoneAsync(Admin, project.Id(), new { title = "Written before the index", description = "Legacy words" });
+        await ExecuteAsync($"DELETE FROM MilestoneTrigrams WHERE ProjectId = {project.Id()}");
+        var beforeRestart = (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?search=legacy")).Data().AsArray();
+
+        using var restarted = new ApiFactory(Factory.DatabasePath, new Dictionary<string, string>(), Factory.Clock);
+        var found = (await restarted.Admin().Get($"/api/v1/projects/{project.Id()}/milestones?search=legacy")).Data().AsArray();
+        var defaultFound = (await restarted.Admin().Get($"/api/v1/projects/{project.Id()}/milestones?search=categoris")).Data().AsArray();
+
+        Assert.Empty(beforeRestart); // the index is what a search of three characters or more reads
+        Assert.Equal([m.Id()], found.Select(x => x.Id()));
+        Assert.Single(defaultFound);
+        var expectedEntries = SearchText.Trigrams(SearchText.ForMilestone("Written before the index", "Legacy words")).Count
+            + SearchText.Trigrams(SearchText.ForMilestone(Milestone.DefaultTitle, "")).Count;
+        Assert.Equal(expectedEntries, await ScalarAsync($"SELECT COUNT(*) FROM MilestoneTrigrams WHERE ProjectId = {project.Id()}"));
+    }
+
+    private Task ExecuteAsync(string sql) => ScalarAsync(sql);
+
+    /// <summary>Runs SQL on the test's database file directly, beside the API (its first column's value, or 0).</summary>
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Factory.DatabasePath}");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync() is long value ? value : 0;
     }
 }

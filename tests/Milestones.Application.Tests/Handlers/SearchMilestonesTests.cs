@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Search;
+using Milestones.Application.Milestones.Commands.CreateMilestone;
+using Milestones.Application.Milestones.Commands.UpdateMilestone;
+using Milestones.Application.Milestones.Queries.ListMilestones;
+using Milestones.Application.Projects.Commands.CreateProject;
+using Milestones.Domain.Common;
+using Milestones.Domain.Entities;
+using Milestones.Domain.Enums;
+
+namespace Milestones.Application.Tests.Handlers;
+
+/// <summary>The search index behind a milestone list's <c>search</c>: kept by every text change, and exact.</summary>
+public sealed class SearchMilestonesTests : HandlerTestBase
+{
+    private async Task<long> ProjectAsync() => (await SendAsync(new CreateProjectCommand("P", null, null))).Id;
+
+    private Task<List<long>> EntriesOfAsync(long milestoneId) =>
+        DbAsync(db => db.MilestoneTrigrams.Where(t => t.MilestoneId == milestoneId).OrderBy(t => t.Gram).Select(t => t.Gram).ToListAsync());
+
+    private Task<string> TextOfAsync(long milestoneId) =>
+        DbAsync(db => db.Milestones.Where(m => m.Id == milestoneId).Select(m => m.SearchText).SingleAsync());
+
+    [Fact]
+    public async Task Every_text_change_leaves_exactly_the_pieces_of_the_new_text_in_the_index()
+    {
+        var projectId = await ProjectAsync();
+        var created = await SendAsync(new CreateMilestoneCommand(projectId, new NewMilestone { Title = "Kick-off", Description = "First day" }));
+        var atCreation = await EntriesOfAsync(created.Id);
+
+        await SendAsync(new UpdateMilestoneCommand(created.Id, new MilestonePatch { Description = "Second week" }));
+        var afterUpdate = await EntriesOfAsync(created.Id);
+        var defaultId = await DbAsync(db => db.Milestones.Where(m => m.ProjectId == projectId && m.Type == MilestoneType.Uncategorised).Select(m => m.Id).SingleAsync());
+
+        Assert.Equal(SearchText.Trigrams(SearchText.ForMilestone("Kick-off", "First day")).Order(), atCreation);
+        Assert.Equal(SearchText.Trigrams(await TextOfAsync(created.Id)).Order(), afterUpdate);
+        Assert.Contains(SearchText.Trigrams("wee").Single(), afterUpdate);
+        Assert.DoesNotContain(SearchText.Trigrams("fir").Single(), afterUpdate);
+        Assert.Equal(SearchText.Trigrams(await TextOfAsync(defaultId)).Order(), await EntriesOfAsync(defaultId));
+        Assert.Equal(0, await DbAsync(db => db.MilestoneTrigrams.CountAsync(t => t.ProjectId != projectId)));
+    }
+
+    [Fact]
+    public async Task A_search_finds_what_a_substring_test_finds_whether_the_terms_pieces_are_rare_or_common()
+    {
+        // More milestones than RareEnough share every piece of "milestone": that search reads the project
+        // in order; "number 1234" has rare pieces and starts from the index; "zq" is too short for it.
+        var projectId = await ProjectAsync();
+        var count = MilestoneSearchIndex.RareEnough + 50;
+        await DbAsync(async db =>
+        {
+            var now = Clock.GetUtcNow().UtcDateTime;
+            for (var i = 1; i <= count; i++)
+            {
+                db.Milestones.Add(Milestone.Create(projectId, $"Milestone {i:D5}", $"number {i} {(i % 97 == 0 ? "zq" : "")}",
+                    MilestoneStatus.Pending, MilestoneColor.Default, null, i, null, UserId, now));
+            }
+
+            await using var transaction = await db.BeginTransactionAsync(default);
+            await db.SaveChangesAsync(default);
+            await transaction.CommitAsync(default);
+            return 0;
+        });
+        var texts = await DbAsync(db => db.Milestones.Where(m => m.ProjectId == projectId).OrderBy(m => m.Position).Select(m => new { m.Id, m.SearchText }).ToListAsync());
+
+        foreach (var term in new[] { "MILESTONE", "number 1234", "00 n", "zq", "milestone 99999", "e 0205" })
+        {
+            var matches = texts.Where(t => t.SearchText.Contains(SearchText.Fold(term), StringComparison.Ordinal)).Select(t => t.Id).ToList();
+
+            var page = await SendAsync(new ListMilestonesQuery { InProject = projectId, Search = term, Limit = 100 });
+
+            Assert.Equal(matches.Count, page.Count);
+            Assert.Equal(matches.Take(100), page.Items.Select(m => m.Id));
+        }
+    }
+}
