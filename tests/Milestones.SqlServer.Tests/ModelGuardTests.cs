@@ -52,6 +52,21 @@ public sealed class ModelGuardTests
     }
 
     [Fact]
+    public void The_search_piece_count_query_translates_to_valid_t_sql()
+    {
+        using var context = SqlServerContext();
+        var postings = context.MilestoneTrigrams.Where(t => t.ProjectId == 7);
+
+        var sql = Milestones.Application.Common.Search.MilestoneSearchIndex.PieceCounts(postings, [1L, 2L, 3L]).ToQueryString();
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        Assert.True(errors.Count == 0, sql + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        Assert.Equal(3, sql.Split("UNION ALL").Length);
+    }
+
+    [Fact]
     public void The_sql_server_model_has_no_multiple_cascade_paths()
     {
         using var context = SqlServerContext();

@@ -40,20 +40,32 @@ public static class MilestoneSearchIndex
             return null;
         }
 
-        // One statement: each piece's entries, counted up to RareEnough (a range of the key each).
-        IQueryable<long>? entries = null;
-        foreach (var piece in pieces)
-        {
-            var gram = piece;
-            var some = postings.Where(t => t.Gram == gram).OrderBy(t => t.MilestoneId).Select(t => t.Gram).Take(RareEnough); // key order: no sort
-            entries = entries is null ? some : entries.Concat(some);
-        }
-
-        var counts = await entries!.GroupBy(g => g).Select(g => new { Gram = g.Key, Count = g.Count() }).ToDictionaryAsync(c => c.Gram, c => c.Count, ct);
+        var counts = await PieceCounts(postings, pieces).ToDictionaryAsync(c => c.Gram, c => c.Count, ct);
         var rarest = pieces.MinBy(p => counts.GetValueOrDefault(p)); // a piece nobody has: no candidate at all
         return counts.GetValueOrDefault(rarest) >= RareEnough
             ? null
             : postings.Where(t => t.Gram == rarest).Select(t => t.MilestoneId);
+    }
+
+    /// <summary>
+    /// One statement: for each piece that has an entry in <paramref name="postings"/>, its entries
+    /// counted up to <see cref="RareEnough"/>, as a scalar subquery over a range of the key (no
+    /// grouping, no sort). A piece with no entry has no row.
+    /// </summary>
+    public static IQueryable<PieceCount> PieceCounts(IQueryable<MilestoneTrigram> postings, IReadOnlyList<long> pieces) =>
+        pieces
+            .Select(gram =>
+            {
+                var entries = postings.Where(t => t.Gram == gram).OrderBy(t => t.MilestoneId);
+                return entries.Take(1).Select(_ => new PieceCount { Gram = gram, Count = entries.Take(RareEnough).Count() });
+            })
+            .Aggregate((all, next) => all.Concat(next));
+
+    public sealed class PieceCount
+    {
+        public long Gram { get; init; }
+
+        public int Count { get; init; }
     }
 
     private static List<long> Sample(List<long> pieces) =>
