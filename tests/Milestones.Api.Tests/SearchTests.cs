@@ -119,6 +119,21 @@ public sealed class SearchTests(ApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task A_description_of_the_longest_allowed_length_is_found_by_its_last_words()
+    {
+        var project = await Given.ProjectAsync(Admin);
+        var words = string.Concat(Enumerable.Range(0, 2_000).Select(i => $"w{i * 7919 % 100_000:x5}"));
+        var description = (words + " the very last words")[^Milestone.DescriptionMaxLength..];
+        var m = await Given.MilestoneAsync(Admin, project.Id(), new { title = "Long", description });
+
+        var found = (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?search=VERY%20LAST%20WORDS")).Data().AsArray();
+
+        Assert.Equal([m.Id()], found.Select(x => x.Id()));
+        Assert.Equal(SearchText.Trigrams(SearchText.ForMilestone("Long", description)).Count,
+            await ScalarAsync($"SELECT COUNT(*) FROM MilestoneTrigrams WHERE MilestoneId = {m.Id()}"));
+    }
+
+    [Fact]
     public async Task Milestones_stored_before_the_search_index_are_indexed_at_startup()
     {
         var project = await Given.ProjectAsync(Admin);
