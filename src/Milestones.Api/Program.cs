@@ -91,6 +91,8 @@ try
             {
                 json.SupportedMediaTypes.Remove("text/json");
                 json.SupportedMediaTypes.Remove("application/*+json");
+                // JSON in UTF-8 only (RequestBodyMiddleware answers any other charset with 415 before this).
+                json.SupportedEncodings.Remove(System.Text.Encoding.Unicode);
             }
         })
         .AddJsonOptions(o =>

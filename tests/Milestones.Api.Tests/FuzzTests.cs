@@ -33,6 +33,18 @@ public sealed class FuzzTests(ApiFactory factory, ITestOutputHelper output) : Ap
         "delete_tasks", "x",
     ];
 
+    /// <summary>Content-Type headers as clients get them wrong: charsets, parameters, casing and garbage (SPEC 7).</summary>
+    private static readonly string[] ContentTypes =
+    [
+        "application/json; charset=utf-16", "application/json; charset=UTF-16LE", "application/json;charset=unicode",
+        "application/json; charset=utf-32", "application/json; charset=\"utf-16be\"", "application/json; charset=",
+        "application/json; charset=ascii", "application/json; charset=x-unknown-🚀", "APPLICATION/JSON; CHARSET=UTF-8",
+        "application/json; foo=bar", "application/json;;;", "application/json; charset=utf-8; charset=utf-16",
+        "application/merge-patch+json; charset=utf-16", "application/problem+json", "text/json; charset=utf-16",
+        "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/", "/json", "garbage",
+        "*/*", "application/*", "application/json\u0000", "application/json; charset=\"", "",
+    ];
+
     [Fact]
     public async Task Fifteen_hundred_hostile_requests_across_every_endpoint_get_no_5xx_and_problem_json_on_every_4xx()
     {
@@ -206,13 +218,21 @@ public sealed class FuzzTests(ApiFactory factory, ITestOutputHelper output) : Ap
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = random.Next(10) switch
+            request.Content.Headers.ContentType = null;
+            if (random.Next(3) == 0)
             {
-                0 => new MediaTypeHeaderValue("text/plain"),
-                1 => null,
-                2 => new MediaTypeHeaderValue("application/xml"),
-                _ => new MediaTypeHeaderValue("application/json"),
-            };
+                request.Content.Headers.TryAddWithoutValidation("Content-Type", ContentTypes[random.Next(ContentTypes.Length)]);
+            }
+            else
+            {
+                request.Content.Headers.ContentType = random.Next(10) switch
+                {
+                    0 => new MediaTypeHeaderValue("text/plain"),
+                    1 => null,
+                    2 => new MediaTypeHeaderValue("application/xml"),
+                    _ => new MediaTypeHeaderValue("application/json"),
+                };
+            }
         }
 
         switch (random.Next(20))

@@ -8,6 +8,55 @@ namespace Milestones.Api.Tests;
 public sealed class OddInputTests(ApiFactory factory) : ApiTestBase(factory)
 {
     [Theory]
+    [InlineData("utf-16", "utf-16")]
+    [InlineData("UTF-16LE", "UTF-16LE")]
+    [InlineData("unicode", "unicode")]
+    [InlineData("\"iso-8859-1\"", "iso-8859-1")]
+    [InlineData("utf-32", "utf-32")]
+    [InlineData("no-such-charset", "no-such-charset")]
+    [InlineData("utf8", "utf8")]
+    public async Task A_json_body_in_a_charset_other_than_utf8_is_415_naming_it_for_anyone_and_creates_nothing(string charset, string named)
+    {
+        // Arrange: an odd number of bytes, which a UTF-16 decoder cannot even split into characters.
+        var before = (await Admin.Get("/api/v1/projects?limit=1")).Body!.Int("count");
+        var body = Encoding.UTF8.GetBytes("{\"name\":\"px\"}");
+        Assert.True(body.Length % 2 == 1);
+
+        foreach (var client in new[] { Factory.Anonymous(), Admin })
+        {
+            // Act
+            using var content = new ByteArrayContent(body);
+            content.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+            var response = await client.PostAsync("/api/v1/projects", content);
+            var text = await response.Content.ReadAsStringAsync();
+
+            // Assert
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.Contains($"charset '{named}'", text);
+            Assert.Contains("UTF-8", text);
+        }
+
+        Assert.Equal(before, (await Admin.Get("/api/v1/projects?limit=1")).Body!.Int("count"));
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/json; charset=\"UTF-8\"")]
+    [InlineData("application/json;charset=Utf-8")]
+    [InlineData("Application/JSON")]
+    public async Task A_json_body_declared_as_utf8_in_any_spelling_is_read(string contentType)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"name\":\"Café\"}"));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        var response = await Admin.PostAsync("/api/v1/projects", content);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Contains("Café", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData("/api/v1/milestones/9223372036854775807")]
     [InlineData("/api/v1/milestones/-1")]
     [InlineData("/api/v1/milestones/99999999999999999999")]
