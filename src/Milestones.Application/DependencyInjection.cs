@@ -20,6 +20,7 @@ public static class DependencyInjection
         // AutoMapper 15+ is free for development; production needs a license key (AutoMapper:LicenseKey).
         services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(MappingProfile));
 
+        services.AddSingleton(Users.ApiKeyLimits.From(configuration));
         services.AddScoped<ProjectAccess>();
         services.AddScoped<Events.ActivityLog>();
         services.TryAddScoped<IInputErrors, NoInputErrors>();

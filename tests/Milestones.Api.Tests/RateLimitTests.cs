@@ -3,7 +3,7 @@ using Milestones.Api.Tests.Support;
 
 namespace Milestones.Api.Tests;
 
-/// <summary>SPEC 7: per-key (anonymous: per-address) limits, 429 with Retry-After, RateLimit-* headers, health exempt.</summary>
+/// <summary>SPEC 7: per-user (anonymous: per-address) limits, shared by all of a user's keys, 429 with Retry-After, RateLimit-* headers, health exempt.</summary>
 public sealed class RateLimitTests : IDisposable
 {
     private const int Limit = 5;
@@ -52,7 +52,7 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
-    public async Task Each_key_has_its_own_budget_and_anonymous_callers_share_their_address()
+    public async Task Each_user_has_its_own_budget_and_anonymous_callers_share_their_address()
     {
         var scenario = new Scenario(_factory);
         var (_, _, other) = await scenario.UserAsync(); // the admin spent 2 requests on this
@@ -72,6 +72,39 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, (await admin.Get("/api/v1/users/me")).Status);
         Assert.Equal(HttpStatusCode.OK, (await other.Get("/api/v1/users/me")).Status);
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, Limit), HttpStatusCode.TooManyRequests], anonymousResults);
+    }
+
+    [Fact]
+    public async Task Every_key_of_one_user_draws_on_the_same_budget_so_a_new_key_buys_no_new_requests()
+    {
+        // Arrange: a user with one key, who mints a new key with each key it holds (issue 20: 425 requests against a limit of 5).
+        var scenario = new Scenario(_factory);
+        _factory.Clock.SetUtcNow(new DateTimeOffset(2026, 6, 1, 12, 5, 0, TimeSpan.Zero));
+        var (_, _, first) = await scenario.UserAsync();
+        var clients = new List<HttpClient> { first };
+        var statuses = new List<HttpStatusCode>();
+
+        // Act: each key in turn creates the next key, then reads.
+        for (var i = 0; i < 4 * Limit; i++)
+        {
+            var current = clients[^1];
+            var minted = await current.Post("/api/v1/users/me/api-keys", new { name = $"k{i}", scopes = new[] { "milestones:read", "milestones:write" } });
+            statuses.Add(minted.Status);
+            if (minted.Status == HttpStatusCode.Created)
+            {
+                clients.Add(_factory.WithKey(minted.Data(HttpStatusCode.Created).Str("key")!));
+            }
+        }
+
+        var reads = new List<HttpStatusCode>();
+        foreach (var client in clients)
+        {
+            reads.Add((await client.Get("/api/v1/users/me")).Status);
+        }
+
+        // Assert: the user's budget of 5 is spent once, whichever key spends it.
+        Assert.Equal(Limit, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
+        Assert.All(reads, s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
     }
 
     [Fact]

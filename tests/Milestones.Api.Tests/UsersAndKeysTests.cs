@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Milestones.Api.Tests.Support;
 
 namespace Milestones.Api.Tests;
@@ -165,5 +166,68 @@ public sealed class UsersAndKeysTests(ApiFactory factory) : ApiTestBase(factory)
         var key = (await alice.Post("/api/v1/users/me/api-keys", new { name = "a", scopes = new[] { "milestones:read" } })).Data(HttpStatusCode.Created);
 
         (await bob.Delete($"/api/v1/users/me/api-keys/{key.Id()}")).AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_global_admin_revokes_another_users_key_and_that_key_is_401_at_once()
+    {
+        // Arrange
+        var (userId, _, alice) = await Given.UserAsync();
+        var key = (await alice.Post("/api/v1/users/me/api-keys", new { name = "laptop", scopes = new[] { "milestones:read" } })).Data(HttpStatusCode.Created);
+        var laptop = Factory.WithKey(key.Str("key")!);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.Get("/api/v1/users/me")).Status);
+
+        // Act
+        var revoked = (await Admin.Delete($"/api/v1/users/{userId}/api-keys/{key.Id()}")).Data();
+
+        // Assert
+        Assert.Equal(key.Id(), revoked.Id());
+        Assert.True(revoked["deleted"]!.GetValue<bool>());
+        Assert.NotNull(revoked.Str("revokedAt"));
+        (await laptop.Get("/api/v1/users/me")).AssertProblem(HttpStatusCode.Unauthorized);
+        Assert.NotNull((await Admin.Get($"/api/v1/users/{userId}/api-keys/{key.Id()}")).Data().Str("revokedAt"));
+        Assert.Equal(HttpStatusCode.OK, (await alice.Get("/api/v1/users/me")).Status);
+    }
+
+    [Fact]
+    public async Task Only_a_global_admin_revokes_another_users_key_and_a_key_of_someone_else_is_404_there()
+    {
+        var (aliceId, _, alice) = await Given.UserAsync();
+        var (bobId, _, bob) = await Given.UserAsync();
+        var key = (await alice.Post("/api/v1/users/me/api-keys", new { name = "a", scopes = new[] { "milestones:read" } })).Data(HttpStatusCode.Created);
+
+        (await bob.Delete($"/api/v1/users/{aliceId}/api-keys/{key.Id()}")).AssertProblem(HttpStatusCode.Forbidden);
+        (await Admin.Delete($"/api/v1/users/{bobId}/api-keys/{key.Id()}")).AssertProblem(HttpStatusCode.NotFound);
+        Assert.Null((await alice.Get($"/api/v1/users/me/api-keys/{key.Id()}")).Data().Str("revokedAt"));
+    }
+
+    [Fact]
+    public async Task A_user_holds_at_most_twenty_active_keys_and_a_revoked_or_expired_one_frees_its_place()
+    {
+        // Arrange: one key from the scenario, 19 more of the user's own, one of them short-lived.
+        var (_, _, alice) = await Given.UserAsync();
+        var keys = new List<JsonNode>();
+        for (var i = 0; i < 18; i++)
+        {
+            keys.Add((await alice.Post("/api/v1/users/me/api-keys", new { name = $"k{i}", scopes = new[] { "milestones:read" } })).Data(HttpStatusCode.Created));
+        }
+
+        var expiresAt = Factory.Clock.GetUtcNow().UtcDateTime.AddHours(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        (await alice.Post("/api/v1/users/me/api-keys", new { name = "short", scopes = new[] { "milestones:read" }, expiresAt })).Data(HttpStatusCode.Created);
+
+        // Act
+        var twentyFirst = await alice.Post("/api/v1/users/me/api-keys", new { name = "one too many", scopes = new[] { "milestones:read" } });
+        await alice.Delete($"/api/v1/users/me/api-keys/{keys[0].Id()}");
+        var afterRevoke = await alice.Post("/api/v1/users/me/api-keys", new { name = "replacement", scopes = new[] { "milestones:read" } });
+        var full = await alice.Post("/api/v1/users/me/api-keys", new { name = "full again", scopes = new[] { "milestones:read" } });
+        Factory.Clock.Advance(TimeSpan.FromHours(2));
+        var afterExpiry = await alice.Post("/api/v1/users/me/api-keys", new { name = "after expiry", scopes = new[] { "milestones:read" } });
+
+        // Assert
+        twentyFirst.AssertProblem(HttpStatusCode.Conflict, "most allowed (20)");
+        Assert.Equal(HttpStatusCode.Created, afterRevoke.Status);
+        full.AssertProblem(HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.Created, afterExpiry.Status);
+        Assert.Equal(22, (await alice.Get("/api/v1/users/me/api-keys?limit=100")).Body!["count"]!.GetValue<int>());
     }
 }

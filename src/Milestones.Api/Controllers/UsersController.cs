@@ -74,4 +74,9 @@ public sealed class UsersController : ApiControllerBase
     [HttpGet("{userId:long}/api-keys/{keyId:long}")]
     public async Task<ActionResult<DataEnvelope<ApiKeyDto>>> GetApiKeyOfUser(long userId, long keyId, CancellationToken ct) =>
         Resource(await Sender.Send(new GetApiKeyQuery(keyId, userId), ct));
+
+    /// <summary>Revokes one of another user's keys (global admins).</summary>
+    [HttpDelete("{userId:long}/api-keys/{keyId:long}")]
+    public async Task<ActionResult<DataEnvelope<RevokedApiKeyResult>>> RevokeApiKeyOfUser(long userId, long keyId, CancellationToken ct) =>
+        Data(await Sender.Send(new RevokeApiKeyCommand(keyId, userId), ct));
 }

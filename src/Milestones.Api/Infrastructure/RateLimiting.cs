@@ -13,7 +13,7 @@ public sealed class RateLimitOptions
 {
     public const string Section = "Milestones:RateLimit";
 
-    /// <summary>Requests per minute per API key (anonymous callers: per client address); 0 turns limiting off.</summary>
+    /// <summary>Requests per minute per user, shared by all of the user's keys (anonymous callers: per client address); 0 turns limiting off.</summary>
     public int PermitsPerMinute { get; set; } = 600;
 
     /// <summary>Addresses of reverse proxies whose <c>X-Forwarded-For</c> is believed; none by default.</summary>
@@ -42,10 +42,13 @@ public sealed class CallerRateLimiter(int permitsPerMinute, TimeProvider clock) 
         return Math.Max(1, (int)Math.Ceiling(left.TotalSeconds));
     }
 
-    /// <summary>The partition: the API key's id when authenticated, else the client address.</summary>
+    /// <summary>
+    /// The partition: the user when authenticated, so every key of one user draws on one budget (a new key
+    /// is no new budget), else the client address.
+    /// </summary>
     public static string PartitionOf(HttpContext context) =>
-        context.User.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim) is { } keyId
-            ? "key:" + keyId
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+            ? "user:" + userId
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 
     public override RateLimiterStatistics? GetStatistics(HttpContext resource)

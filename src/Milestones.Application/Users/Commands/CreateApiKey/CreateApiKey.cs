@@ -19,7 +19,7 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
     }
 }
 
-public sealed class CreateApiKeyHandler(IApplicationDbContext db, IMapper mapper, IUser caller, TimeProvider clock)
+public sealed class CreateApiKeyHandler(IApplicationDbContext db, IMapper mapper, IUser caller, TimeProvider clock, ApiKeyLimits limits)
     : ICommandHandler<CreateApiKeyCommand, CreatedApiKeyDto>
 {
     public async ValueTask<CreatedApiKeyDto> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
@@ -40,7 +40,15 @@ public sealed class CreateApiKeyHandler(IApplicationDbContext db, IMapper mapper
             throw new ForbiddenAccessException($"A key cannot grant the '{wider}' scope that the key creating it lacks.");
         }
 
-        var key = ApiKey.Issue(ownerId, command.Name.Trim(), scopes, command.ExpiresAt, clock.GetUtcNow().UtcDateTime, out var secret);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var active = await db.ApiKeys.CountAsync(k => k.UserId == ownerId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now), cancellationToken);
+        if (active >= limits.MaxActivePerUser)
+        {
+            throw new ConflictException(
+                $"This user already holds {active} active API keys, the most allowed ({limits.MaxActivePerUser}); revoke one before creating another.");
+        }
+
+        var key = ApiKey.Issue(ownerId, command.Name.Trim(), scopes, command.ExpiresAt, now, out var secret);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -2,8 +2,9 @@ using Milestones.Application.Common.Models;
 
 namespace Milestones.Application.Users.Commands.RevokeApiKey;
 
+/// <summary>Revokes one of the caller's keys (<paramref name="UserId"/> null) or, for a global admin, another user's.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record RevokeApiKeyCommand(long KeyId) : ICommand<RevokedApiKeyResult>;
+public sealed record RevokeApiKeyCommand(long KeyId, long? UserId = null) : ICommand<RevokedApiKeyResult>;
 
 public sealed record RevokedApiKeyResult(long Id, DateTime RevokedAt) : DeletedResult(Id);
 
@@ -12,8 +13,8 @@ public sealed class RevokeApiKeyHandler(IApplicationDbContext db, IUser caller, 
 {
     public async ValueTask<RevokedApiKeyResult> Handle(RevokeApiKeyCommand command, CancellationToken cancellationToken)
     {
-        var me = caller.Id;
-        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == command.KeyId && k.UserId == me, cancellationToken)
+        var owner = KeyOwner.Resolve(caller, command.UserId, "revoke keys");
+        var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == command.KeyId && k.UserId == owner, cancellationToken)
             ?? throw new NotFoundException("API key", command.KeyId);
 
         key.Revoke(clock.GetUtcNow().UtcDateTime);
