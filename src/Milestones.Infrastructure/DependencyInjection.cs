@@ -99,6 +99,7 @@ public static class DependencyInjection
             .Validate(o => o.Retention > TimeSpan.Zero, "Milestones:Webhooks:Retention must be a positive TimeSpan, such as 30.00:00:00.")
             .ValidateOnStart();
         services.AddSingleton<Webhooks.IHostAddressResolver, Webhooks.DnsHostAddressResolver>();
+        services.AddSingleton<Webhooks.IHostOwnAddresses, Webhooks.NetworkInterfaceAddresses>();
         services.AddSingleton<Webhooks.WebhookAddressGuard>();
         services.AddSingleton<IWebhookUrlPolicy>(sp => sp.GetRequiredService<Webhooks.WebhookAddressGuard>());
         services.AddSingleton<Webhooks.WebhookDispatchSignal>();

@@ -32,8 +32,13 @@ public sealed class WebhookSafetyTests : IAsyncLifetime
         ["Milestones:Webhooks:RetrySchedule"] = "",
     }, services: s => s.AddSingleton<IHostAddressResolver>(_resolver));
 
-    private static WebhookAddressGuard Guard(IHostAddressResolver resolver, bool allowPrivate = false, string environment = "Testing") =>
-        new(resolver, Options.Create(new WebhookOptions { AllowPrivateNetworks = allowPrivate }), new TestEnvironment(environment));
+    private static WebhookAddressGuard Guard(IHostAddressResolver resolver, bool allowPrivate = false, string environment = "Testing", params IPAddress[] own) =>
+        new(resolver, Options.Create(new WebhookOptions { AllowPrivateNetworks = allowPrivate }), new TestEnvironment(environment), new OwnAddresses(own));
+
+    private sealed class OwnAddresses(IPAddress[] addresses) : IHostOwnAddresses
+    {
+        public bool Contains(IPAddress address) => addresses.Contains(address);
+    }
 
     private sealed class TestEnvironment(string name) : IHostEnvironment
     {
@@ -52,7 +57,32 @@ public sealed class WebhookSafetyTests : IAsyncLifetime
     [InlineData("172.16.0.1", "private")]
     [InlineData("172.31.255.255", "private")]
     [InlineData("192.168.1.1", "private")]
-    [InlineData("100.64.0.1", "private")]
+    [InlineData("100.64.0.1", "shared")]
+    [InlineData("100.127.255.255", "shared")]
+    [InlineData("192.0.2.2", "documentation")]
+    [InlineData("198.51.100.7", "documentation")]
+    [InlineData("203.0.113.250", "documentation")]
+    [InlineData("2001:db8::1", "documentation")]
+    [InlineData("3fff::1", "documentation")]
+    [InlineData("192.88.99.1", "6to4 relay")]
+    [InlineData("100::1", "discard")]
+    [InlineData("198.18.0.1", "benchmarking")]
+    [InlineData("198.19.255.255", "benchmarking")]
+    [InlineData("2001:2::1", "benchmarking")]
+    [InlineData("192.0.0.8", "IETF protocol assignment")]
+    [InlineData("2001::1", "Teredo")]
+    [InlineData("2002:c000:0201::1", "6to4")]
+    [InlineData("2001:10::1", "ORCHID")]
+    [InlineData("64:ff9b:1::1", "NAT64 local-use")]
+    [InlineData("64:ff9b::c000:0201", "documentation")]
+    [InlineData("::ffff:203.0.113.9", "documentation")]
+    [InlineData("::c000:0201", "reserved")]
+    [InlineData("4000::1", "reserved")]
+    [InlineData("240.0.0.1", "reserved")]
+    [InlineData("198.20.0.1", null)]
+    [InlineData("192.0.3.1", null)]
+    [InlineData("100.128.0.1", null)]
+    [InlineData("2001:4860:4860::8888", null)]
     [InlineData("fc00::1", "private")]
     [InlineData("fd12:3456::1", "private")]
     [InlineData("169.254.169.254", "link-local")]
@@ -92,6 +122,54 @@ public sealed class WebhookSafetyTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
         Assert.Contains(kind, Assert.Single(response.Body!.ErrorsFor("url")));
         Assert.Empty((await admin.Get($"/api/v1/projects/{project.Id()}/webhooks")).Data().AsArray());
+    }
+
+    [Fact]
+    public async Task An_address_of_the_host_itself_is_refused_even_when_it_is_otherwise_public()
+    {
+        // Arrange: this host owns 93.184.216.34 (a global address any other host could be called on).
+        var own = IPAddress.Parse("93.184.216.34");
+        _resolver.Names["self.test"] = [own];
+        var guard = Guard(_resolver, own: own);
+
+        // Act
+        var literal = await guard.RefusalAsync("https://93.184.216.34/hooks", CancellationToken.None);
+        var byName = await guard.RefusalAsync("https://self.test/hooks", CancellationToken.None);
+        var mapped = await guard.RefusalAsync("https://[::ffff:93.184.216.34]/hooks", CancellationToken.None);
+
+        // Assert
+        Assert.All(new[] { literal, byName, mapped }, r => Assert.Contains("an address of this host", r));
+        Assert.Null(await Guard(_resolver).RefusalAsync("https://93.184.216.34/hooks", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_subscription_or_a_ping_to_this_machines_own_interface_addresses_never_reaches_a_listener_there()
+    {
+        // Arrange: every address of this machine's interfaces but loopback (here 192.0.2.2 and fd00::2, say), with the receiver's port.
+        var own = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses.Select(u => u.Address))
+            .Where(a => !IPAddress.IsLoopback(a) && !a.IsIPv6LinkLocal)
+            .ToList();
+        Assert.NotEmpty(own);
+        using var factory = Factory(allowPrivateNetworks: false);
+        var admin = factory.Admin();
+        var project = (await admin.Post("/api/v1/projects", new { name = Scenario.Unique("self") })).Data(HttpStatusCode.Created);
+        var port = new Uri(_receiver.Url()).Port;
+        var guard = factory.Services.GetRequiredService<WebhookAddressGuard>();
+
+        foreach (var address in own)
+        {
+            // Act
+            var host = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+            var response = await admin.Post($"/api/v1/projects/{project.Id()}/webhooks", new { url = $"http://{host}:{port}/hooks", events = new[] { "*" } });
+
+            // Assert: refused at subscription, and the guard the deliveries connect through refuses it too.
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
+            Assert.NotNull(guard.Refusal(address));
+        }
+
+        Assert.Empty((await admin.Get($"/api/v1/projects/{project.Id()}/webhooks")).Data().AsArray());
+        await _receiver.AssertQuietAsync(0);
     }
 
     [Fact]
