@@ -33,6 +33,43 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTestBase(factory)
     }
 
     [Fact]
+    public async Task Every_spelling_of_one_path_shares_one_key_so_five_spellings_make_one_pledge()
+    {
+        // Arrange
+        var project = await Given.ProjectAsync(Admin, "public");
+        var milestone = await Given.MilestoneAsync(Admin, project.Id(), new { title = "spellings", goalAmount = 100 });
+        var (_, _, supporter) = await Given.UserAsync();
+        var id = milestone.Id();
+        string[] spellings =
+        [
+            $"/api/v1/milestones/{id}/supports",
+            $"/api/v1/Milestones/{id}/supports",
+            $"/API/V1/milestones/{id}/supports",
+            $"/api/v1/milestones/0{id}/supports",
+            $"/api/v1/milestones/{id}/supports/",
+        ];
+
+        // Act
+        var results = new List<(HttpStatusCode Status, System.Text.Json.Nodes.JsonNode? Body, HttpResponseMessage Response)>();
+        foreach (var url in spellings)
+        {
+            results.Add(await supporter.Send(HttpMethod.Post, url, new { amount = 7 }, Key("one-pledge-any-spelling")));
+        }
+
+        // Assert: the first ran, the other four replayed it.
+        var created = results[0].Data(HttpStatusCode.Created);
+        Assert.All(results.Skip(1), r =>
+        {
+            Assert.Equal(HttpStatusCode.Created, r.Status);
+            Assert.Equal("true", r.Response.Headers.GetValues("Idempotent-Replayed").Single());
+            Assert.Equal(created.Id(), r.Body!["data"].Id());
+        });
+        var m = await Given.GetAsync(Admin, $"/api/v1/milestones/{id}");
+        Assert.Equal((7m, 1), (m["raisedAmount"]!.GetValue<decimal>(), m.Int("supportersCount")));
+        Assert.Equal(1, (await supporter.Get($"/api/v1/milestones/{id}/supports")).Body!.Int("count"));
+    }
+
+    [Fact]
     public async Task Reusing_a_key_with_another_body_is_422_and_changes_nothing()
     {
         var project = await Given.ProjectAsync(Admin);

@@ -11,7 +11,8 @@ namespace Milestones.Api.Infrastructure;
 /// that also stores the key, the request's fingerprint and, when it succeeds, its response; a repeat
 /// with the same body gets that response again with <c>Idempotent-Replayed: true</c> and changes
 /// nothing; another body with the same key is 422. A failed request stores nothing (it changed
-/// nothing either), so it may be retried with the same key.
+/// nothing either), so it may be retried with the same key. Keys are scoped to the user and the operation
+/// as routing resolved it (<see cref="OperationOf"/>), so every spelling of one path shares one key space.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
@@ -40,14 +41,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             return;
         }
 
-        var route = $"{context.Request.Method} {context.Request.Path}";
-        if (route.Length > IdempotencyRecord.RouteMaxLength)
+        if (OperationOf(context) is not { } route || route.Length > IdempotencyRecord.RouteMaxLength)
         {
             await next(context);
             return;
         }
 
-        var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
+        var fingerprint = await FingerprintAsync(context.Request, route, context.RequestAborted);
         switch (await store.ClaimAsync(userId, key, route, fingerprint, context.RequestAborted))
         {
             case IdempotencyClaim.Replay replay:
@@ -115,11 +115,37 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
     }
 
-    private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The operation a request names, as routing resolved it: the method, the route template and its values,
+    /// each number in its canonical form (<c>05</c> is <c>5</c>) and every other value lower-case (usernames are
+    /// case-insensitive). <c>/api/v1/milestones/5/supports</c>, <c>/API/V1/Milestones/05/supports/</c> and any other
+    /// spelling of the same operation give the same text. Null when no route endpoint answers the request.
+    /// </summary>
+    public static string? OperationOf(HttpContext context)
+    {
+        if (context.GetEndpoint() is not RouteEndpoint endpoint)
+        {
+            return null;
+        }
+
+        var operation = new StringBuilder(context.Request.Method).Append(' ').Append(endpoint.RoutePattern.RawText);
+        foreach (var parameter in endpoint.RoutePattern.Parameters)
+        {
+            var value = context.Request.RouteValues.TryGetValue(parameter.Name, out var raw) ? Convert.ToString(raw, System.Globalization.CultureInfo.InvariantCulture) ?? "" : "";
+            var canonical = long.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : value.ToLowerInvariant();
+            operation.Append(' ').Append(parameter.Name).Append('=').Append(canonical);
+        }
+
+        return operation.ToString();
+    }
+
+    private static async Task<string> FingerprintAsync(HttpRequest request, string operation, CancellationToken cancellationToken)
     {
         request.EnableBuffering(); // already a rewindable copy (RequestBodyMiddleware); kept safe for any other
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"{operation}{request.QueryString}\n"));
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
