@@ -2,13 +2,23 @@ using Milestones.Application.Common.Models;
 
 namespace Milestones.Application.Events.Queries.ListEvents;
 
-/// <summary>A project's activity log, newest first. <c>before</c> is a cursor: an event id; only older events follow.</summary>
+/// <summary>
+/// A project's activity log, newest first. <c>before</c> is a cursor: an event id; only older events follow.
+/// A deleted milestone and everything under it stay out of the log for everyone but the project's admins
+/// (SPEC 4): <c>milestoneId</c> of a deleted milestone, or of one in another project, is 404 to them.
+/// </summary>
 [RequiresScope(Scopes.Read, AllowAnonymous = true)]
 public sealed record ListEventsQuery(long ProjectId, string? Type, long? MilestoneId, long? Before, int? Limit, int? Offset, int? Page)
     : IQuery<PagedList<EventDto>>, IPagedQuery, IProjectRequest
 {
-    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken)
+    {
         await access.ForProjectAsync(ProjectId, cancellationToken);
+        if (MilestoneId is { } milestoneId && (await access.ForMilestoneAsync(milestoneId, cancellationToken)).ProjectId != ProjectId)
+        {
+            throw new NotFoundException("Milestone", milestoneId);
+        }
+    }
 }
 
 public sealed class ListEventsValidator : AbstractValidator<ListEventsQuery>
@@ -24,12 +34,22 @@ public sealed class ListEventsValidator : AbstractValidator<ListEventsQuery>
     }
 }
 
-public sealed class ListEventsHandler(IApplicationDbContext db, IMapper mapper)
+public sealed class ListEventsHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
     : IQueryHandler<ListEventsQuery, PagedList<EventDto>>
 {
     public async ValueTask<PagedList<EventDto>> Handle(ListEventsQuery query, CancellationToken cancellationToken)
     {
         var events = db.Events.Where(e => e.ProjectId == query.ProjectId);
+        if (!(await access.ForProjectAsync(query.ProjectId, cancellationToken)).IsAdmin)
+        {
+            // Events of a deleted milestone, and of the tasks now under one, are the admins' only.
+            var deleted = db.Milestones.IgnoreQueryFilters()
+                .Where(m => m.ProjectId == query.ProjectId && m.DeletedAt != null)
+                .Select(m => m.Id);
+            events = events.Where(e => (e.MilestoneId == null || !deleted.Contains(e.MilestoneId.Value))
+                && (e.TaskId == null || !db.Tasks.IgnoreQueryFilters().Any(t => t.Id == e.TaskId && deleted.Contains(t.MilestoneId))));
+        }
+
         if (!string.IsNullOrEmpty(query.Type))
         {
             events = events.Where(e => e.Type == query.Type);
