@@ -14,6 +14,49 @@ public sealed class SupportsTests(ApiFactory factory) : ApiTestBase(factory)
 
     private async Task<System.Text.Json.Nodes.JsonNode> MilestoneAsync(long id) => await Given.GetAsync(Admin, $"/api/v1/milestones/{id}");
 
+    [Theory]
+    [InlineData("1.999999999999999999999999999999")]
+    [InlineData("1.005")]
+    [InlineData("1.00000000000000000000000000000000001")]
+    [InlineData("1e-3")]
+    [InlineData("12345e-4")]
+    [InlineData("0.001")]
+    public async Task Money_with_more_than_two_decimals_is_422_on_every_money_field_and_is_never_rounded(string amount)
+    {
+        // Arrange
+        var (projectId, milestoneId) = await FundedAsync();
+        var (_, _, supporter) = await Given.UserAsync();
+
+        // Act
+        var pledge = await supporter.Send(HttpMethod.Post, $"/api/v1/milestones/{milestoneId}/supports", $"{{\"amount\":{amount}}}");
+        var create = await Admin.Send(HttpMethod.Post, $"/api/v1/projects/{projectId}/milestones", $"{{\"title\":\"precise\",\"goalAmount\":{amount}}}");
+        var patch = await Admin.Send(HttpMethod.Patch, $"/api/v1/milestones/{milestoneId}", $"{{\"goalAmount\":{amount}}}");
+
+        // Assert
+        pledge.AssertProblem(HttpStatusCode.UnprocessableEntity, "amount must have at most 2 decimals");
+        create.AssertProblem(HttpStatusCode.UnprocessableEntity, "goalAmount must have at most 2 decimals");
+        patch.AssertProblem(HttpStatusCode.UnprocessableEntity, "goalAmount must have at most 2 decimals");
+        var milestone = await MilestoneAsync(milestoneId);
+        Assert.Equal((0m, 0, 1000m), (milestone["raisedAmount"]!.GetValue<decimal>(), milestone.Int("supportersCount"), milestone["goalAmount"]!.GetValue<decimal>()));
+        Assert.Equal(1, (await Admin.Get($"/api/v1/projects/{projectId}")).Data().Int("milestonesTotal"));
+    }
+
+    [Theory]
+    [InlineData("1.50", 1.5)]
+    [InlineData("1.500000", 1.5)]
+    [InlineData("125e-2", 1.25)]
+    [InlineData("0.1E1", 1)]
+    [InlineData("2", 2)]
+    public async Task Money_written_with_trailing_zeros_or_an_exponent_counts_by_its_value(string amount, decimal expected)
+    {
+        var (_, milestoneId) = await FundedAsync();
+        var (_, _, supporter) = await Given.UserAsync();
+
+        var pledge = await supporter.Send(HttpMethod.Post, $"/api/v1/milestones/{milestoneId}/supports", $"{{\"amount\":{amount}}}");
+
+        Assert.Equal(expected, pledge.Data(HttpStatusCode.Created)["amount"]!.GetValue<decimal>());
+    }
+
     [Fact]
     public async Task A_pledge_raises_the_amount_counts_the_supporter_and_moves_funding_percent()
     {

@@ -33,7 +33,10 @@ public sealed class EdgeInputErrors : IInputErrors
 /// </summary>
 public static class WireEnums
 {
-    /// <summary>A JSON contract modifier: every nullable-enum property of a request body reads through <see cref="BodyConverter{TEnum}"/>.</summary>
+    /// <summary>
+    /// A JSON contract modifier: every nullable-enum property of a request body reads through <see cref="BodyConverter{TEnum}"/>,
+    /// and every money property (decimal) through <see cref="MoneyConverter"/> or <see cref="OptionalMoneyConverter"/>.
+    /// </summary>
     public static Action<JsonTypeInfo> BodyModifier(IHttpContextAccessor accessor) => info =>
     {
         foreach (var property in info.Properties)
@@ -43,8 +46,89 @@ public static class WireEnums
                 property.CustomConverter = (JsonConverter)Activator.CreateInstance(
                     typeof(BodyConverter<>).MakeGenericType(enumType), property.Name, accessor)!;
             }
+            else if (property.PropertyType == typeof(decimal?))
+            {
+                property.CustomConverter = new MoneyConverter(property.Name, accessor);
+            }
+            else if (property.PropertyType == typeof(Milestones.Domain.Common.Optional<decimal?>))
+            {
+                property.CustomConverter = new OptionalMoneyConverter(property.Name, accessor);
+            }
         }
     };
+
+    /// <summary>
+    /// Money as the client wrote it (SPEC 7): a number whose exact value has more than 2 decimals is noted for the
+    /// 422 (<c>1.999999999999999999999999999999</c> would otherwise become 2.00 in a decimal, silently rounded).
+    /// Trailing zeros and exponents count by value: <c>1.500</c> and <c>125e-2</c> are fine.
+    /// </summary>
+    private static decimal? ReadMoney(ref Utf8JsonReader reader, string field, IHttpContextAccessor accessor)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDecimal(out var value))
+        {
+            throw new JsonException(); // the wrong JSON type or a number out of range: 400 naming the field
+        }
+
+        var text = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
+        if (DecimalPlaces(text) > 2 && accessor.HttpContext is { } context)
+        {
+            EdgeInputErrors.Of(context).Add(field, $"{field} must have at most 2 decimals; it is never rounded.");
+        }
+
+        return value;
+    }
+
+    /// <summary>How many decimal places the exact value of a JSON number has (<c>1.50</c>: 1, <c>12e-3</c>: 3, <c>1e2</c>: 0).</summary>
+    public static long DecimalPlaces(ReadOnlySpan<byte> number)
+    {
+        var exponentAt = number.IndexOfAny((byte)'e', (byte)'E');
+        var mantissa = exponentAt < 0 ? number : number[..exponentAt];
+        long exponent = 0;
+        if (exponentAt >= 0 && !System.Buffers.Text.Utf8Parser.TryParse(number[(exponentAt + 1)..], out exponent, out _))
+        {
+            exponent = number[exponentAt + 1] == (byte)'-' ? long.MinValue / 2 : long.MaxValue / 2; // beyond any range: judged by its sign
+        }
+
+        var point = mantissa.IndexOf((byte)'.');
+        var whole = (point < 0 ? mantissa : mantissa[..point]).TrimStart((byte)'-');
+        var fraction = point < 0 ? [] : mantissa[(point + 1)..];
+        var trailingZeros = fraction.Length - fraction.TrimEnd((byte)'0').Length;
+        if (trailingZeros == fraction.Length)
+        {
+            trailingZeros += whole.Length - whole.TrimEnd((byte)'0').Length;
+            if (trailingZeros == fraction.Length + whole.Length)
+            {
+                return 0; // zero, whatever its exponent
+            }
+        }
+
+        return Math.Max(0, fraction.Length - exponent - trailingZeros);
+    }
+
+    private sealed class MoneyConverter(string field, IHttpContextAccessor accessor) : JsonConverter<decimal?>
+    {
+        public override bool HandleNull => true;
+
+        public override decimal? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadMoney(ref reader, field, accessor);
+
+        public override void Write(Utf8JsonWriter writer, decimal? value, JsonSerializerOptions options) => JsonSerializer.Serialize(writer, value, options);
+    }
+
+    private sealed class OptionalMoneyConverter(string field, IHttpContextAccessor accessor) : JsonConverter<Milestones.Domain.Common.Optional<decimal?>>
+    {
+        public override bool HandleNull => true;
+
+        public override Milestones.Domain.Common.Optional<decimal?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            new(ReadMoney(ref reader, field, accessor));
+
+        public override void Write(Utf8JsonWriter writer, Milestones.Domain.Common.Optional<decimal?> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.HasValue ? value.Value : null, options);
+    }
 
     private sealed class BodyConverter<TEnum>(string field, IHttpContextAccessor accessor) : JsonConverter<TEnum?>
         where TEnum : struct, Enum
