@@ -56,6 +56,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<IFirstRunKeyConsole, FirstRunKeyConsole>();
         services.AddScoped<RequestConnection>();
 
         services.AddOptions<Deadlines.DeadlineOptions>()

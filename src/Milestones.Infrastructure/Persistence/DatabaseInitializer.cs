@@ -11,12 +11,14 @@ namespace Milestones.Infrastructure.Persistence;
 /// <summary>
 /// Runs once at startup: applies migrations (unless <c>Database:MigrateOnStartup=false</c>),
 /// then makes sure someone can call the API — the bootstrap key from configuration, or, on a
-/// database with no user at all, a first-run admin whose key is logged once.
+/// database with no user at all, a first-run admin whose key is written once to the console
+/// (<see cref="IFirstRunKeyConsole"/>), never to a logger.
 /// </summary>
 public sealed class DatabaseInitializer(
     ApplicationDbContext db,
     IConfiguration configuration,
     TimeProvider clock,
+    IFirstRunKeyConsole console,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct)
@@ -133,10 +135,8 @@ public sealed class DatabaseInitializer(
         db.ApiKeys.Add(ApiKey.Issue(user.Id, "first-run", Scopes.All, null, now, out var secret));
         await db.SaveChangesAsync(ct);
 
-        logger.LogWarning(
-            "First run: created global admin 'admin'. Its API key is shown only now, keep it: {ApiKey}  " +
-            "(use it as 'Authorization: Bearer <key>'; set Milestones:Bootstrap:ApiKey to choose your own)",
-            secret);
+        console.Show(user.Username, secret);
+        logger.LogWarning("First run: created global admin '{Username}'; its API key was written to the console, once", user.Username);
     }
 }
 
