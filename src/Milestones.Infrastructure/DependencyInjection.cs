@@ -97,6 +97,7 @@ public static class DependencyInjection
             .Validate(o => o.Jitter is >= 0 and < 1, "Milestones:Webhooks:Jitter must be at least 0 and less than 1.")
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Milestones:Webhooks:PollInterval must be a positive TimeSpan, such as 00:00:05.")
             .Validate(o => o.BatchSize is > 0 and <= 1_000, "Milestones:Webhooks:BatchSize must be between 1 and 1000.")
+            .Validate(o => o.MaxConcurrency is > 0 and <= 1_000, "Milestones:Webhooks:MaxConcurrency must be between 1 and 1000.")
             .Validate(o => o.Retention > TimeSpan.Zero, "Milestones:Webhooks:Retention must be a positive TimeSpan, such as 30.00:00:00.")
             .ValidateOnStart();
         services.AddSingleton<Webhooks.IHostAddressResolver, Webhooks.DnsHostAddressResolver>();

@@ -47,6 +47,59 @@ public sealed class WebhooksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Five_hanging_receivers_of_one_project_delay_no_other_projects_delivery()
+    {
+        // Arrange: a receiver that accepts connections and never answers (the attempt times out after the default 10 s),
+        // and five webhooks of one project pointing at it, all with a delivery in flight.
+        using var hanging = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        hanging.Start();
+        var held = new System.Collections.Concurrent.ConcurrentBag<System.Net.Sockets.Socket>();
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                try
+                {
+                    held.Add(await hanging.AcceptSocketAsync());
+                }
+                catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException or InvalidOperationException)
+                {
+                    return;
+                }
+            }
+        });
+        var admin = _factory.Admin();
+        var slow = (await admin.Post("/api/v1/projects", new { name = Scenario.Unique("slow") })).Data(HttpStatusCode.Created);
+        for (var i = 0; i < 5; i++)
+        {
+            (await admin.Post($"/api/v1/projects/{slow.Id()}/webhooks", new { url = $"http://127.0.0.1:{((IPEndPoint)hanging.LocalEndpoint).Port}/hang{i}", events = new[] { "milestone.*" } })).Data(HttpStatusCode.Created);
+        }
+
+        var (fastProject, _, _) = await SubscribedAsync(_factory, ["milestone.*"]);
+        await admin.Post($"/api/v1/projects/{slow.Id()}/milestones", new { title = "held up" });
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (held.Count < 5)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Only {held.Count} of the 5 hanging attempts started.");
+            await Task.Delay(20);
+        }
+
+        // Act
+        var committed = DateTimeOffset.UtcNow;
+        (await admin.Post($"/api/v1/projects/{fastProject}/milestones", new { title = "on time" })).Data(HttpStatusCode.Created);
+        var arrived = (await _receiver.WaitForAsync(1, TimeSpan.FromSeconds(8))).Single();
+
+        // Assert
+        Assert.Equal("milestone.created", arrived.Event);
+        Assert.True(arrived.At - committed < TimeSpan.FromSeconds(2), $"The other project's delivery took {(arrived.At - committed).TotalMilliseconds:0} ms.");
+        Assert.Equal(5, held.Count);
+        foreach (var socket in held)
+        {
+            socket.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_subscription_shows_its_secret_once_and_never_again()
     {
         var admin = _factory.Admin();

@@ -19,7 +19,9 @@ namespace Milestones.Infrastructure.Webhooks;
 /// Sends the outbox. Woken when deliveries commit (<see cref="WebhookDispatchSignal"/>) and polling
 /// every <see cref="WebhookOptions.PollInterval"/> for retries and for deliveries other instances
 /// committed, it claims due deliveries under a lease, posts each signed body with a time-out, and
-/// records the attempt. Redirects are not followed, and the connection goes only to an address the
+/// records the attempt. Attempts run concurrently, at most <see cref="WebhookOptions.MaxConcurrency"/>
+/// at once, and the dispatcher claims new work as soon as a slot frees, so one slow receiver never
+/// holds up another webhook's deliveries. Redirects are not followed, and the connection goes only to an address the
 /// <see cref="WebhookAddressGuard"/> has just checked. Deliveries older than the retention are purged.
 /// </summary>
 public sealed class WebhookDispatcher(
@@ -42,15 +44,24 @@ public sealed class WebhookDispatcher(
     /// <summary>The configured schedule, parsed once (it was validated at startup).</summary>
     private IReadOnlyList<TimeSpan> RetrySchedule => field ??= options.Value.ParsedRetrySchedule();
 
+    /// <summary>Attempts under way on this instance (at most <see cref="WebhookOptions.MaxConcurrency"/>).</summary>
+    private readonly List<Task> _attempts = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _inFlight = new();
+    private int _running;
+
+    private int FreeSlots => options.Value.MaxConcurrency - Volatile.Read(ref _running);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await DispatchOnceAsync(stoppingToken) >= options.Value.BatchSize)
+                // Take due work while slots are free; each attempt runs on its own, so a receiver that hangs
+                // holds one slot until its time-out and delays nobody else.
+                while (FreeSlots > 0 && await StartDueAsync(Math.Min(FreeSlots, options.Value.BatchSize), stoppingToken) is var (claimed, asked) && claimed == asked)
                 {
-                    // A full batch: there may be more due.
+                    // A full claim: there may be more due.
                 }
 
                 if (clock.GetUtcNow() - _purgedAt >= PurgeInterval)
@@ -58,11 +69,12 @@ public sealed class WebhookDispatcher(
                     await PurgeAsync(stoppingToken);
                 }
 
+                // Woken by a commit, by an attempt that freed its slot, or by the poll.
                 await signal.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -70,20 +82,73 @@ public sealed class WebhookDispatcher(
                 await signal.WaitAsync(options.Value.PollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
-    }
 
-    /// <summary>Claims one batch of due deliveries and makes one attempt at each, in parallel. Returns how many it claimed.</summary>
-    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
-    {
-        IReadOnlyList<ClaimedDelivery> claimed;
-        await using (var scope = scopes.CreateAsyncScope())
+        Task[] running;
+        lock (_attempts)
         {
-            claimed = await scope.ServiceProvider.GetRequiredService<ISender>()
-                .Send(new ClaimDeliveriesCommand(Owner, options.Value.Lease, options.Value.BatchSize), cancellationToken);
+            running = [.. _attempts];
         }
 
+        await Task.WhenAll(running); // each ends at its time-out or at the stop, whichever comes first
+    }
+
+    /// <summary>Claims one batch of due deliveries and makes one attempt at each, in parallel, waiting for them all. Returns how many it claimed.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    {
+        var claimed = await ClaimAsync(options.Value.BatchSize, cancellationToken);
         await Task.WhenAll(claimed.Select(d => AttemptAsync(d, cancellationToken)));
         return claimed.Count;
+    }
+
+    private async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new ClaimDeliveriesCommand(Owner, options.Value.Lease, count), cancellationToken);
+    }
+
+    /// <summary>Claims up to <paramref name="count"/> due deliveries and starts an attempt at each without waiting for it.</summary>
+    private async Task<(int Claimed, int Asked)> StartDueAsync(int count, CancellationToken stoppingToken)
+    {
+        var claimed = await ClaimAsync(count, stoppingToken);
+        lock (_attempts)
+        {
+            _attempts.RemoveAll(t => t.IsCompleted);
+            foreach (var delivery in claimed)
+            {
+                if (!_inFlight.TryAdd(delivery.Id, 0))
+                {
+                    continue; // claimed again while this instance's attempt is still under way (its lease ran out): that attempt records it
+                }
+
+                Interlocked.Increment(ref _running);
+                _attempts.Add(Task.Run(() => RunAttemptAsync(delivery, stoppingToken), CancellationToken.None));
+            }
+        }
+
+        return (claimed.Count, count);
+    }
+
+    private async Task RunAttemptAsync(ClaimedDelivery delivery, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await AttemptAsync(delivery, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the lease runs out and another instance (or this one, restarted) makes the attempt.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Webhook delivery {DeliveryId}: the attempt could not be recorded; it is retried when its lease ends", delivery.Id);
+        }
+        finally
+        {
+            _inFlight.TryRemove(delivery.Id, out _);
+            Interlocked.Decrement(ref _running);
+            signal.Wake(); // a slot is free
+        }
     }
 
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ public sealed class WebhookOptions
 
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>How many attempts this instance makes at once; a hanging receiver holds one of them until its time-out.</summary>
+    public int MaxConcurrency { get; set; } = 16;
+
     /// <summary>How long deliveries are kept.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(30);
 
