@@ -73,9 +73,11 @@ public static class DependencyInjection
         services.AddOptions<Authentication.ApiKeyCacheOptions>()
             .Bind(configuration.GetSection(Authentication.ApiKeyCacheOptions.Section))
             .Validate(o => o.KeyCacheSeconds is >= 0 and <= 300, "Milestones:Authentication:KeyCacheSeconds must be between 0 and 300.")
+            .Validate(o => o.RevocationPollInterval > TimeSpan.Zero && o.RevocationPollInterval <= TimeSpan.FromMinutes(1), "Milestones:Authentication:RevocationPollInterval must be a positive TimeSpan of at most 00:01:00, such as 00:00:01.")
             .ValidateOnStart();
         services.AddSingleton<Authentication.ApiKeyCache>();
         services.AddSingleton<IApiKeyCache>(sp => sp.GetRequiredService<Authentication.ApiKeyCache>());
+        services.AddHostedService<Authentication.ApiKeyRevocationWatcher>();
         services.AddScoped<Idempotency.IdempotencyStore>();
         services.AddOptions<Idempotency.IdempotencyOptions>()
             .Bind(configuration.GetSection(Idempotency.IdempotencyOptions.Section))

@@ -230,4 +230,32 @@ public sealed class UsersAndKeysTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(HttpStatusCode.Created, afterExpiry.Status);
         Assert.Equal(22, (await alice.Get("/api/v1/users/me/api-keys?limit=100")).Body!["count"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_key_revoked_through_one_instance_is_refused_by_another_on_the_same_database_within_two_seconds()
+    {
+        // Arrange: a second instance on the same database file; both have the key in their cache.
+        using var other = new ApiFactory(Factory.DatabasePath, new Dictionary<string, string>(), Factory.Clock);
+        var (_, _, alice) = await Given.UserAsync();
+        var key = (await alice.Post("/api/v1/users/me/api-keys", new { name = "shared", scopes = new[] { "milestones:read" } })).Data(HttpStatusCode.Created);
+        var here = Factory.WithKey(key.Str("key")!);
+        var there = other.WithKey(key.Str("key")!);
+        Assert.Equal(HttpStatusCode.OK, (await here.Get("/api/v1/users/me")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await there.Get("/api/v1/users/me")).Status);
+        await Task.Delay(1_500); // the other instance's watcher has looked at least once since the key was made
+
+        // Act
+        (await alice.Delete($"/api/v1/users/me/api-keys/{key.Id()}")).Data();
+        var revoked = System.Diagnostics.Stopwatch.StartNew();
+        HttpStatusCode status;
+        while ((status = (await there.Get("/api/v1/users/me")).Status) == HttpStatusCode.OK && revoked.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(25);
+        }
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.True(revoked.Elapsed < TimeSpan.FromSeconds(2), $"The other instance refused the key after {revoked.ElapsedMilliseconds} ms.");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await here.Get("/api/v1/users/me")).Status);
+    }
 }

@@ -28,6 +28,7 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, TimeProvider cl
             return new KeyCheck(remembered, null);
         }
 
+        var generation = cache.Generation;
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.SecretHash == hash)
             .Select(k => new { Key = k, IsAdmin = db.Users.Where(u => u.Id == k.UserId).Select(u => u.IsAdmin).FirstOrDefault() })
@@ -51,7 +52,7 @@ public sealed class ApiKeyAuthenticator(ApplicationDbContext db, TimeProvider cl
         }
 
         var key = new AuthenticatedKey(found.Key.Id, found.Key.UserId, found.Key.Scopes, found.IsAdmin);
-        cache.Remember(hash, key, found.Key.ExpiresAt);
+        cache.Remember(hash, key, found.Key.ExpiresAt, generation);
         return new KeyCheck(key, null);
     }
 }
