@@ -47,6 +47,7 @@ public sealed class WebhookDispatcher(
     /// <summary>Attempts under way on this instance (at most <see cref="WebhookOptions.MaxConcurrency"/>).</summary>
     private readonly List<Task> _attempts = [];
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _inFlight = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _busyWebhooks = new();
     private int _running;
 
     private int FreeSlots => options.Value.MaxConcurrency - Volatile.Read(ref _running);
@@ -104,7 +105,7 @@ public sealed class WebhookDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>()
-            .Send(new ClaimDeliveriesCommand(Owner, options.Value.Lease, count), cancellationToken);
+            .Send(new ClaimDeliveriesCommand(Owner, options.Value.Lease, count, [.. _busyWebhooks.Keys]), cancellationToken);
     }
 
     /// <summary>Claims up to <paramref name="count"/> due deliveries and starts an attempt at each without waiting for it.</summary>
@@ -121,6 +122,7 @@ public sealed class WebhookDispatcher(
                     continue; // claimed again while this instance's attempt is still under way (its lease ran out): that attempt records it
                 }
 
+                _busyWebhooks[delivery.WebhookId] = 0;
                 Interlocked.Increment(ref _running);
                 _attempts.Add(Task.Run(() => RunAttemptAsync(delivery, stoppingToken), CancellationToken.None));
             }
@@ -145,6 +147,7 @@ public sealed class WebhookDispatcher(
         }
         finally
         {
+            _busyWebhooks.TryRemove(delivery.WebhookId, out _);
             _inFlight.TryRemove(delivery.Id, out _);
             Interlocked.Decrement(ref _running);
             signal.Wake(); // a slot is free

@@ -6,10 +6,14 @@ namespace Milestones.Application.Webhooks.Commands.ClaimDeliveries;
 /// <summary>
 /// The dispatcher takes up to <paramref name="BatchSize"/> due deliveries for itself: each is claimed
 /// by a conditional update (due, and no live lease), so of several instances exactly one wins it, and
-/// holds it until <paramref name="Lease"/> runs out (then another may take it over).
+/// holds it until <paramref name="Lease"/> runs out (then another may take it over). At most one delivery
+/// per webhook is claimed at a time, none of a webhook in <paramref name="BusyWebhooks"/> (an attempt for
+/// it is under way on this instance): a webhook's deliveries go one after the other, in order, and one
+/// that deactivates the webhook is recorded before the next is claimed.
 /// </summary>
 [SystemOnly]
-public sealed record ClaimDeliveriesCommand(string Owner, TimeSpan Lease, int BatchSize) : ICommand<IReadOnlyList<ClaimedDelivery>>;
+public sealed record ClaimDeliveriesCommand(string Owner, TimeSpan Lease, int BatchSize, IReadOnlyCollection<long>? BusyWebhooks = null)
+    : ICommand<IReadOnlyList<ClaimedDelivery>>;
 
 /// <summary>A delivery this instance now holds: where it goes, how to sign it, and the body to send.</summary>
 public sealed record ClaimedDelivery(long Id, long WebhookId, string Url, string Secret, string EventType, string Body);
@@ -23,12 +27,15 @@ public sealed class ClaimDeliveriesHandler(IApplicationDbContext db, IMapper map
         var leaseUntil = now + command.Lease;
 
         // A paused or deactivated webhook's deliveries wait for it; a ping goes regardless.
-        var due = await Due(now)
+        var busy = command.BusyWebhooks ?? [];
+        var candidates = await Due(now)
             .Where(d => d.EventType == EventTypes.Ping || db.Webhooks.Any(w => w.Id == d.WebhookId && w.Active))
-            .OrderBy(d => d.NextAttemptAt)
-            .Select(d => d.Id)
-            .Take(command.BatchSize)
+            .Where(d => !busy.Contains(d.WebhookId))
+            .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.WebhookId })
+            .Take(command.BatchSize * 4)
             .ToListAsync(cancellationToken);
+        var due = candidates.DistinctBy(d => d.WebhookId).Take(command.BatchSize).Select(d => d.Id).ToList();
 
         var claimed = new List<long>();
         foreach (var id in due)
