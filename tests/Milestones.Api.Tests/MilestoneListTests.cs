@@ -124,6 +124,7 @@ public sealed class MilestoneListTests(ApiFactory factory) : ApiTestBase(factory
     [InlineData("title", "desc", "Uncategorised,c,b,a")]
     [InlineData("position", "desc", "a,c,b,Uncategorised")]
     [InlineData("dueDate", "desc", "c,b,a,Uncategorised")]
+    [InlineData("dueDate", "asc", "a,b,c,Uncategorised")]
     public async Task Sort_and_order_change_the_order(string sort, string order, string expected)
     {
         var id = await ProjectWithMilestonesAsync(

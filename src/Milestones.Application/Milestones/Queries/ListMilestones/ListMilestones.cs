@@ -194,7 +194,11 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
             MilestoneSort.Title => desc ? milestones.OrderByDescending(m => m.NormalizedTitle) : milestones.OrderBy(m => m.NormalizedTitle),
             MilestoneSort.CreatedAt => desc ? milestones.OrderByDescending(m => m.CreatedAt) : milestones.OrderBy(m => m.CreatedAt),
             MilestoneSort.UpdatedAt => desc ? milestones.OrderByDescending(m => m.UpdatedAt) : milestones.OrderBy(m => m.UpdatedAt),
-            MilestoneSort.DueDate => desc ? milestones.OrderByDescending(m => m.DueDate) : milestones.OrderBy(m => m.DueDate),
+            // Undated last in either order (SPEC 5), the same on every provider (SQLite and SQL Server put NULL first
+            // ascending, PostgreSQL first descending).
+            MilestoneSort.DueDate => desc
+                ? milestones.OrderBy(m => m.DueDate == null).ThenByDescending(m => m.DueDate)
+                : milestones.OrderBy(m => m.DueDate == null).ThenBy(m => m.DueDate),
             _ => desc
                 ? milestones.OrderByDescending(m => m.ProjectId).ThenByDescending(m => m.Position)
                 : milestones.OrderBy(m => m.ProjectId).ThenBy(m => m.Position),
