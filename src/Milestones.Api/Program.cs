@@ -152,9 +152,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (e is ConfigurationException or Microsoft.Extensions.Options.OptionsValidationException)
+catch (Exception e) when (e is ConfigurationException or Microsoft.Extensions.Options.OptionsValidationException or DatabaseUnreachableException)
 {
-    // A bad setting is one clear line and exit code 1, not a stack trace.
+    // A bad setting, or a database still away after Database:StartupTimeout, is one clear line and exit code 1, not a stack trace.
     Console.Error.WriteLine($"Milestones cannot start: {e.Message}");
     return 1;
 }

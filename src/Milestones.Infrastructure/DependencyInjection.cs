@@ -21,7 +21,7 @@ public static class DependencyInjection
         (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
         (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryIterationFailed, Microsoft.Extensions.Logging.LogLevel.Debug));
 
-    /// <summary>EF Core on the provider named by <c>Database:Provider</c> (Sqlite, the default, or SqlServer).</summary>
+    /// <summary>EF Core on the provider named by <c>Database:Provider</c> (Sqlite, the default, SqlServer or PostgreSql).</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
@@ -50,9 +50,21 @@ public static class DependencyInjection
                 .ConfigureWarnings(LogFailuresOnce)
                 .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>()));
         }
+        else if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new ConfigurationException("Database:Provider is PostgreSql but ConnectionStrings:Milestones is not set.");
+            }
+
+            services.AddApplicationDbContext<PostgreSqlDbContext>((sp, options) => options
+                .UseNpgsql(connectionString)
+                .ConfigureWarnings(LogFailuresOnce)
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>()));
+        }
         else
         {
-            throw new ConfigurationException($"Database:Provider '{provider}' is not supported; use Sqlite or SqlServer.");
+            throw new ConfigurationException($"Database:Provider '{provider}' is not supported; use Sqlite, SqlServer or PostgreSql.");
         }
 
         services.AddScoped<DatabaseInitializer>();

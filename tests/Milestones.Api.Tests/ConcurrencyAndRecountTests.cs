@@ -71,13 +71,7 @@ public sealed class ConcurrencyAndRecountTests(ApiFactory factory) : ApiTestBase
         var project = await Given.ProjectAsync(Admin);
         var milestone = await Given.MilestoneAsync(Admin, project.Id());
         await Given.TaskAsync(Admin, milestone.Id(), completed: true);
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Factory.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE Milestones SET TasksTotal = 9 WHERE Id = {milestone.Id()}; UPDATE Projects SET MilestonesTotal = 5 WHERE Id = {project.Id()};";
-            await command.ExecuteNonQueryAsync();
-        }
+        await Factory.Database.ExecuteAsync($"UPDATE \"Milestones\" SET \"TasksTotal\" = 9 WHERE \"Id\" = {milestone.Id()}; UPDATE \"Projects\" SET \"MilestonesTotal\" = 5 WHERE \"Id\" = {project.Id()};");
 
         var recount = (await Admin.Post($"/api/v1/projects/{project.Id()}/recount")).Data();
 

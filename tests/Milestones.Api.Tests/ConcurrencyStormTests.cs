@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using Milestones.Api.Tests.Support;
 
 namespace Milestones.Api.Tests;
@@ -143,40 +142,24 @@ public sealed class ConcurrencyStormTests(ApiFactory factory) : ApiTestBase(fact
     /// <summary>Counts the rows with SQL of its own, independent of the service's recount.</summary>
     private async Task AssertCountersMatchRowsAsync(long projectId)
     {
-        await using var connection = new SqliteConnection($"Data Source={Factory.DatabasePath}");
-        await connection.OpenAsync();
-        var drift = await QueryAsync(connection, $"""
-            SELECT 'milestone ' || m.Id FROM Milestones m
-            WHERE m.ProjectId = {projectId} AND (
-                m.TasksTotal <> (SELECT COUNT(*) FROM Tasks t WHERE t.MilestoneId = m.Id AND t.DeletedAt IS NULL)
-             OR m.TasksCompleted <> (SELECT COUNT(*) FROM Tasks t WHERE t.MilestoneId = m.Id AND t.DeletedAt IS NULL AND t.Completed)
-             OR m.RaisedAmount <> (SELECT COALESCE(SUM(s.Amount), 0) FROM Supports s WHERE s.MilestoneId = m.Id AND s.Status <> 'Released')
-             OR m.SupportersCount <> (SELECT COUNT(DISTINCT s.SupporterId) FROM Supports s WHERE s.MilestoneId = m.Id AND s.Status <> 'Released'))
+        var drift = await Factory.Database.QueryAsync($"""
+            SELECT 'milestone ' || m."Id" FROM "Milestones" m
+            WHERE m."ProjectId" = {projectId} AND (
+                m."TasksTotal" <> (SELECT COUNT(*) FROM "Tasks" t WHERE t."MilestoneId" = m."Id" AND t."DeletedAt" IS NULL)
+             OR m."TasksCompleted" <> (SELECT COUNT(*) FROM "Tasks" t WHERE t."MilestoneId" = m."Id" AND t."DeletedAt" IS NULL AND t."Completed")
+             OR m."RaisedAmount" <> (SELECT COALESCE(SUM(s."Amount"), 0) FROM "Supports" s WHERE s."MilestoneId" = m."Id" AND s."Status" <> 'Released')
+             OR m."SupportersCount" <> (SELECT COUNT(DISTINCT s."SupporterId") FROM "Supports" s WHERE s."MilestoneId" = m."Id" AND s."Status" <> 'Released'))
             UNION ALL
-            SELECT 'project ' || p.Id FROM Projects p
-            WHERE p.Id = {projectId} AND (
-                p.MilestonesTotal <> (SELECT COUNT(*) FROM Milestones m WHERE m.ProjectId = p.Id AND m.DeletedAt IS NULL AND m.Type = 'Categorised')
-             OR p.MilestonesReached <> (SELECT COUNT(*) FROM Milestones m WHERE m.ProjectId = p.Id AND m.DeletedAt IS NULL AND m.Type = 'Categorised' AND m.Status = 'Reached')
-             OR p.TasksTotal <> (SELECT COUNT(*) FROM Tasks t JOIN Milestones m ON m.Id = t.MilestoneId WHERE t.ProjectId = p.Id AND t.DeletedAt IS NULL AND m.DeletedAt IS NULL)
-             OR p.TasksCompleted <> (SELECT COUNT(*) FROM Tasks t JOIN Milestones m ON m.Id = t.MilestoneId WHERE t.ProjectId = p.Id AND t.DeletedAt IS NULL AND m.DeletedAt IS NULL AND t.Completed))
+            SELECT 'project ' || p."Id" FROM "Projects" p
+            WHERE p."Id" = {projectId} AND (
+                p."MilestonesTotal" <> (SELECT COUNT(*) FROM "Milestones" m WHERE m."ProjectId" = p."Id" AND m."DeletedAt" IS NULL AND m."Type" = 'Categorised')
+             OR p."MilestonesReached" <> (SELECT COUNT(*) FROM "Milestones" m WHERE m."ProjectId" = p."Id" AND m."DeletedAt" IS NULL AND m."Type" = 'Categorised' AND m."Status" = 'Reached')
+             OR p."TasksTotal" <> (SELECT COUNT(*) FROM "Tasks" t JOIN "Milestones" m ON m."Id" = t."MilestoneId" WHERE t."ProjectId" = p."Id" AND t."DeletedAt" IS NULL AND m."DeletedAt" IS NULL)
+             OR p."TasksCompleted" <> (SELECT COUNT(*) FROM "Tasks" t JOIN "Milestones" m ON m."Id" = t."MilestoneId" WHERE t."ProjectId" = p."Id" AND t."DeletedAt" IS NULL AND m."DeletedAt" IS NULL AND t."Completed"))
             """);
-        var rows = await QueryAsync(connection, $"SELECT COUNT(*) FROM Tasks WHERE ProjectId = {projectId}");
+        var rows = await Factory.Database.QueryAsync($"SELECT COUNT(*) FROM \"Tasks\" WHERE \"ProjectId\" = {projectId}");
 
         Assert.Empty(drift);
         Assert.True(long.Parse(rows.Single()) > 100, "The storm should have left many task rows behind.");
-    }
-
-    private static async Task<List<string>> QueryAsync(SqliteConnection connection, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
-        }
-
-        return rows;
     }
 }

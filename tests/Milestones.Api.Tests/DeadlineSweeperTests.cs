@@ -7,14 +7,14 @@ using Milestones.Infrastructure.Deadlines;
 
 namespace Milestones.Api.Tests;
 
-/// <summary>The sweeper against real SQLite files; time moves only when the fake clock is advanced.</summary>
+/// <summary>The sweeper against real databases; time moves only when the fake clock is advanced.</summary>
 public sealed class DeadlineSweeperTests : IDisposable
 {
     private readonly List<ApiFactory> _factories = [];
 
-    private ApiFactory Host(bool hosted, int batchSize = 100, string? databasePath = null, FakeTimeProvider? clock = null)
+    private ApiFactory Host(bool hosted, int batchSize = 100, TempDatabase? database = null, FakeTimeProvider? clock = null)
     {
-        var factory = new ApiFactory(databasePath, new Dictionary<string, string>
+        var factory = new ApiFactory(database, new Dictionary<string, string>
         {
             ["Milestones:Deadlines:Enabled"] = hosted ? "true" : "false",
             ["Milestones:Deadlines:SweepInterval"] = "00:01:00",
@@ -139,7 +139,7 @@ public sealed class DeadlineSweeperTests : IDisposable
     public async Task Two_sweepers_on_one_database_write_exactly_one_deadline_event_per_milestone()
     {
         var first = Host(hosted: false, batchSize: 5);
-        var second = Host(hosted: false, batchSize: 5, databasePath: first.DatabasePath, clock: first.Clock);
+        var second = Host(hosted: false, batchSize: 5, database: first.Database, clock: first.Clock);
         var given = new Scenario(first);
         var project = await given.ProjectAsync(given.Admin);
         var ids = new List<long>();

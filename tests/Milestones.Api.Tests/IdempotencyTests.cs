@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Milestones.Api.Tests.Support;
 
 namespace Milestones.Api.Tests;
@@ -183,7 +182,7 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTestBase(factory)
         var project = await Given.ProjectAsync(Admin);
         var url = $"/api/v1/projects/{project.Id()}/milestones";
         var first = (await Admin.Send(HttpMethod.Post, url, new { title = "shared across instances" }, Key("multi"))).Data(HttpStatusCode.Created);
-        using var second = new ApiFactory(Factory.DatabasePath, new Dictionary<string, string>(), Factory.Clock);
+        using var second = new ApiFactory(Factory.Database, new Dictionary<string, string>(), Factory.Clock);
 
         var replayed = await second.Admin().Send(HttpMethod.Post, url, new { title = "shared across instances" }, Key("multi"));
 
@@ -211,14 +210,8 @@ public sealed class IdempotencyTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.NotEqual(0, first.Id());
     }
 
-    private static async Task<long> CountKeysAsync(ApiFactory factory)
-    {
-        await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM IdempotencyKeys";
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static async Task<long> CountKeysAsync(ApiFactory factory) =>
+        long.Parse((await factory.Database.QueryAsync("SELECT COUNT(*) FROM \"IdempotencyKeys\"")).Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

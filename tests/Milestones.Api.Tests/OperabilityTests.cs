@@ -8,7 +8,6 @@ public sealed class OperabilityTests : IDisposable
 {
     private readonly TempDatabase _database = new();
 
-    private string DatabasePath => _database.Path;
 
     public void Dispose() => _database.Dispose();
 
@@ -20,11 +19,41 @@ public sealed class OperabilityTests : IDisposable
     [InlineData("Database:Provider", "Oracle", "Database:Provider 'Oracle' is not supported")]
     public async Task A_bad_setting_stops_startup_with_one_clear_line_and_exit_code_1(string setting, string value, string message)
     {
-        var (exitCode, output) = await ApiProcess.RunToExitAsync(DatabasePath, new Dictionary<string, string> { [setting] = value });
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(_database, new Dictionary<string, string> { [setting] = value });
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(output, l => l.Contains("Milestones cannot start", StringComparison.Ordinal));
         Assert.Contains(message, line);
+        Assert.DoesNotContain(output, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("Unhandled exception", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_database_that_stays_unreachable_is_retried_with_one_line_per_attempt_then_one_line_naming_provider_and_host_and_exit_1()
+    {
+        // Arrange: PostgreSQL on a loopback port nothing listens on, a short wait, a password that must never show.
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        // Act
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(_database, new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "PostgreSql",
+            ["ConnectionStrings:Milestones"] = $"Host=127.0.0.1;Port={port};Database=m;Username=u;Password=never-print-this;Timeout=2",
+            ["Database:StartupTimeout"] = "00:00:05",
+            ["Logging:Console:FormatterName"] = "json",
+        });
+
+        // Assert
+        Assert.Equal(1, exitCode);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(45));
+        var last = Assert.Single(output, l => l.Contains("Milestones cannot start", StringComparison.Ordinal));
+        Assert.Contains("PostgreSql", last);
+        Assert.Contains($"127.0.0.1:{port}", last);
+        Assert.True(output.Count(l => l.Contains("not reachable yet", StringComparison.Ordinal)) >= 2, string.Join('\n', output));
+        Assert.DoesNotContain(output, l => l.Contains("never-print-this", StringComparison.Ordinal));
         Assert.DoesNotContain(output, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal) || l.Contains("Unhandled exception", StringComparison.Ordinal));
     }
 
@@ -33,7 +62,7 @@ public sealed class OperabilityTests : IDisposable
     [InlineData("ConnectionStrings:Milestones", "Server=db;User Id=milestones;Password=Change_me_Str0ng!")]
     public async Task In_production_the_placeholders_of_env_example_are_refused(string setting, string value)
     {
-        var (exitCode, output) = await ApiProcess.RunToExitAsync(DatabasePath, new Dictionary<string, string> { [setting] = value });
+        var (exitCode, output) = await ApiProcess.RunToExitAsync(_database, new Dictionary<string, string> { [setting] = value });
 
         Assert.Equal(1, exitCode);
         Assert.Contains(output, l => l.Contains("placeholder", StringComparison.Ordinal) && l.Contains(setting, StringComparison.Ordinal));
@@ -42,7 +71,7 @@ public sealed class OperabilityTests : IDisposable
     [Fact]
     public async Task Started_from_another_directory_it_still_reads_its_own_appsettings_and_logs_one_line_per_request()
     {
-        await using var api = await ApiProcess.StartAsync(DatabasePath, workingDirectory: _database.Directory);
+        await using var api = await ApiProcess.StartAsync(_database, workingDirectory: _database.Directory);
         using var client = api.Admin();
 
         var response = await client.GetAsync(new Uri(api.BaseAddress, "/api/v1/projects?limit=5"));
@@ -59,7 +88,7 @@ public sealed class OperabilityTests : IDisposable
     [Fact]
     public async Task X_request_id_is_echoed_and_made_up_from_the_trace_when_none_is_sent()
     {
-        await using var api = await ApiProcess.StartAsync(DatabasePath);
+        await using var api = await ApiProcess.StartAsync(_database);
         using var client = api.Admin();
         using var sent = new HttpRequestMessage(HttpMethod.Get, new Uri(api.BaseAddress, "/health/live"));
         sent.Headers.Add("X-Request-Id", "abc-123");
@@ -74,7 +103,7 @@ public sealed class OperabilityTests : IDisposable
     [Fact]
     public async Task The_container_health_probe_exits_0_on_a_ready_api_and_1_when_nothing_answers()
     {
-        await using var api = await ApiProcess.StartAsync(DatabasePath);
+        await using var api = await ApiProcess.StartAsync(_database);
 
         Assert.Equal(0, await ApiProcess.RunCommandAsync("--probe", new Uri(api.BaseAddress, "/health/ready").ToString()));
         await api.KillAsync();

@@ -21,7 +21,6 @@ public sealed class ProcessLifecycleTests(ITestOutputHelper output) : IDisposabl
     private const int WritesPerRun = 40;
     private readonly TempDatabase _database = new();
 
-    private string DatabasePath => _database.Path;
 
     public void Dispose() => _database.Dispose();
 
@@ -29,7 +28,7 @@ public sealed class ProcessLifecycleTests(ITestOutputHelper output) : IDisposabl
     public async Task Killing_the_process_during_writes_loses_no_acknowledged_write_and_recount_fixes_nothing()
     {
         long projectId, milestoneId;
-        await using (var first = await ApiProcess.StartAsync(DatabasePath))
+        await using (var first = await ApiProcess.StartAsync(_database))
         {
             using var admin = first.Admin();
             projectId = (await admin.Post("/api/v1/projects", new { name = "kill -9", visibility = "public" })).Data(HttpStatusCode.Created).Id();
@@ -39,7 +38,7 @@ public sealed class ProcessLifecycleTests(ITestOutputHelper output) : IDisposabl
         var acknowledged = new ConcurrentBag<(string Url, string Kind)>();
         for (var run = 0; run < KillRuns; run++)
         {
-            await using var api = await ApiProcess.StartAsync(DatabasePath);
+            await using var api = await ApiProcess.StartAsync(_database);
             using var stop = new CancellationTokenSource();
             var before = acknowledged.Count;
             var writers = Enumerable.Range(0, Writers).Select(w => WriteUntilKilledAsync(api, milestoneId, w, acknowledged, stop.Token)).ToList();
@@ -56,7 +55,7 @@ public sealed class ProcessLifecycleTests(ITestOutputHelper output) : IDisposabl
             await Task.WhenAll(writers);
         }
 
-        await using var restarted = await ApiProcess.StartAsync(DatabasePath);
+        await using var restarted = await ApiProcess.StartAsync(_database);
         using var client = restarted.Admin();
         var missing = new List<string>();
         foreach (var (url, kind) in acknowledged)
@@ -79,7 +78,7 @@ public sealed class ProcessLifecycleTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public async Task SIGTERM_lets_an_upload_still_arriving_finish_with_201_and_the_process_exits_cleanly()
     {
-        await using var api = await ApiProcess.StartAsync(DatabasePath, new Dictionary<string, string>
+        await using var api = await ApiProcess.StartAsync(_database, new Dictionary<string, string>
         {
             ["Milestones:Deadlines:Enabled"] = "true",
             ["Milestones:Deadlines:SweepInterval"] = "00:00:01",
@@ -116,7 +115,7 @@ public sealed class ProcessLifecycleTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public async Task Forwarded_client_addresses_count_only_from_a_trusted_proxy()
     {
-        await using var api = await ApiProcess.StartAsync(DatabasePath, new Dictionary<string, string>
+        await using var api = await ApiProcess.StartAsync(_database, new Dictionary<string, string>
         {
             ["Milestones:RateLimit:PermitsPerMinute"] = "3",
             ["Milestones:RateLimit:TrustedProxies:0"] = "127.0.0.1",

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Milestones.Api.Tests.Support;
 using Milestones.Domain.Common;
 using Milestones.Domain.Entities;
@@ -57,9 +56,9 @@ public sealed class SearchTests(ApiFactory factory) : ApiTestBase(factory)
     {
         var project = await Given.ProjectAsync(Admin);
         var m = await Given.MilestoneAsync(Admin, project.Id(), new { title = "Ünïcode légacy" });
-        await ExecuteAsync($"UPDATE Milestones SET SearchText = '' WHERE Id = {m.Id()}");
+        await ExecuteAsync($"UPDATE \"Milestones\" SET \"SearchText\" = '' WHERE \"Id\" = {m.Id()}");
 
-        using var restarted = new ApiFactory(Factory.DatabasePath, new Dictionary<string, string>(), Factory.Clock);
+        using var restarted = new ApiFactory(Factory.Database, new Dictionary<string, string>(), Factory.Clock);
         var found = (await restarted.Admin().Get($"/api/v1/projects/{project.Id()}/milestones?search=unicode%20legacy")).Data().AsArray();
 
         Assert.Equal([m.Id()], found.Select(x => x.Id()));
@@ -130,7 +129,7 @@ public sealed class SearchTests(ApiFactory factory) : ApiTestBase(factory)
 
         Assert.Equal([m.Id()], found.Select(x => x.Id()));
         Assert.Equal(SearchText.Trigrams(SearchText.ForMilestone("Long", description)).Count,
-            await ScalarAsync($"SELECT COUNT(*) FROM MilestoneTrigrams WHERE MilestoneId = {m.Id()}"));
+            await ScalarAsync($"SELECT COUNT(*) FROM \"MilestoneTrigrams\" WHERE \"MilestoneId\" = {m.Id()}"));
     }
 
     [Fact]
@@ -138,10 +137,10 @@ public sealed class SearchTests(ApiFactory factory) : ApiTestBase(factory)
     {
         var project = await Given.ProjectAsync(Admin);
         var m = await Given.MilestoneAsync(Admin, project.Id(), new { title = "Written before the index", description = "Legacy words" });
-        await ExecuteAsync($"DELETE FROM MilestoneTrigrams WHERE ProjectId = {project.Id()}");
+        await ExecuteAsync($"DELETE FROM \"MilestoneTrigrams\" WHERE \"ProjectId\" = {project.Id()}");
         var beforeRestart = (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?search=legacy")).Data().AsArray();
 
-        using var restarted = new ApiFactory(Factory.DatabasePath, new Dictionary<string, string>(), Factory.Clock);
+        using var restarted = new ApiFactory(Factory.Database, new Dictionary<string, string>(), Factory.Clock);
         var found = (await restarted.Admin().Get($"/api/v1/projects/{project.Id()}/milestones?search=legacy")).Data().AsArray();
         var defaultFound = (await restarted.Admin().Get($"/api/v1/projects/{project.Id()}/milestones?search=categoris")).Data().AsArray();
 
@@ -150,18 +149,12 @@ public sealed class SearchTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.Single(defaultFound);
         var expectedEntries = SearchText.Trigrams(SearchText.ForMilestone("Written before the index", "Legacy words")).Count
             + SearchText.Trigrams(SearchText.ForMilestone(Milestone.DefaultTitle, "")).Count;
-        Assert.Equal(expectedEntries, await ScalarAsync($"SELECT COUNT(*) FROM MilestoneTrigrams WHERE ProjectId = {project.Id()}"));
+        Assert.Equal(expectedEntries, await ScalarAsync($"SELECT COUNT(*) FROM \"MilestoneTrigrams\" WHERE \"ProjectId\" = {project.Id()}"));
     }
 
-    private Task ExecuteAsync(string sql) => ScalarAsync(sql);
+    private Task ExecuteAsync(string sql) => Factory.Database.ExecuteAsync(sql);
 
-    /// <summary>Runs SQL on the test's database file directly, beside the API (its first column's value, or 0).</summary>
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Factory.DatabasePath}");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync() is long value ? value : 0;
-    }
+    /// <summary>Runs SQL on the test's database directly, beside the API (its first column's value, or 0).</summary>
+    private async Task<long> ScalarAsync(string sql) =>
+        (await Factory.Database.QueryAsync(sql)).FirstOrDefault() is { } first ? long.Parse(first, System.Globalization.CultureInfo.InvariantCulture) : 0;
 }

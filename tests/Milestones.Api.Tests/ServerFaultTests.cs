@@ -68,13 +68,8 @@ public sealed class ServerFaultTests : IDisposable
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", ApiFactory.AdminKey);
         Assert.Equal(HttpStatusCode.OK, (await client.Get("/api/v1/users/me")).Status);
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_factory.DatabasePath}"))
-        {
-            await connection.OpenAsync();
-            var drop = connection.CreateCommand();
-            drop.CommandText = "DROP TABLE Events";
-            await drop.ExecuteNonQueryAsync();
-        }
+        var cascade = TempDatabase.IsPostgres ? " CASCADE" : ""; // PostgreSQL keeps the webhook deliveries' foreign key otherwise
+        await _factory.Database.ExecuteAsync($"DROP TABLE \"Events\"{cascade}");
 
         var result = await client.Post("/api/v1/projects", new { name = "no event log" });
 

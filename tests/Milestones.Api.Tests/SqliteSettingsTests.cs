@@ -8,7 +8,7 @@ namespace Milestones.Api.Tests;
 /// <summary>The SQLite settings docs/performance.md relies on, read back from the service's own connections.</summary>
 public sealed class SqliteSettingsTests(ApiFactory factory) : ApiTestBase(factory)
 {
-    [Fact]
+    [SqliteOnlyFact("it reads SQLite's own PRAGMA settings")]
     public async Task Every_connection_the_service_opens_is_in_WAL_mode_with_synchronous_NORMAL()
     {
         // Arrange: three scopes. The second reopens the native connection SQLite's pool kept; before the

@@ -101,7 +101,7 @@ public sealed partial class StartupTests : IDisposable
         using var database = new Support.TempDatabase();
 
         // Act: the first run, then a few requests so every signal has something to export.
-        await using (var api = await Support.ApiProcess.StartAsync(database.Path, new Dictionary<string, string>
+        await using (var api = await Support.ApiProcess.StartAsync(database, new Dictionary<string, string>
         {
             ["Milestones:Bootstrap:ApiKey"] = "",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint,

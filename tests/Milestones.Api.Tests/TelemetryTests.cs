@@ -49,7 +49,7 @@ public sealed class TelemetryTests(ApiFactory factory, Xunit.Abstractions.ITestO
             output.WriteLine($"{span.Source.Name,-22} {span.DisplayName} {span.Duration.TotalMilliseconds:0.0} ms");
         }
 
-        Assert.Contains(inside, s => s.DisplayName == "INSERT" && (string?)s.GetTagItem("db.system") == "sqlite");
+        Assert.Contains(inside, s => s.DisplayName == "INSERT" && (string?)s.GetTagItem("db.system") == (TempDatabase.IsPostgres ? "postgresql" : "sqlite"));
         Assert.All(inside, s => Assert.True(s.StartTimeUtc >= command.StartTimeUtc));
         Assert.Contains(123.45m, pledged);
     }
@@ -80,7 +80,7 @@ public sealed class TelemetryTests(ApiFactory factory, Xunit.Abstractions.ITestO
             }
         });
         using var database = new TempDatabase();
-        await using var api = await ApiProcess.StartAsync(database.Path, new Dictionary<string, string>
+        await using var api = await ApiProcess.StartAsync(database, new Dictionary<string, string>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}",
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",

@@ -235,7 +235,7 @@ public sealed class UsersAndKeysTests(ApiFactory factory) : ApiTestBase(factory)
     public async Task A_key_revoked_through_one_instance_is_refused_by_another_on_the_same_database_within_two_seconds()
     {
         // Arrange: a second instance on the same database file; both have the key in their cache.
-        using var other = new ApiFactory(Factory.DatabasePath, new Dictionary<string, string>(), Factory.Clock);
+        using var other = new ApiFactory(Factory.Database, new Dictionary<string, string>(), Factory.Clock);
         var (_, _, alice) = await Given.UserAsync();
         var key = (await alice.Post("/api/v1/users/me/api-keys", new { name = "shared", scopes = new[] { "milestones:read" } })).Data(HttpStatusCode.Created);
         var here = Factory.WithKey(key.Str("key")!);

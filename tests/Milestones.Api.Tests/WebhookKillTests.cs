@@ -39,7 +39,7 @@ public sealed class WebhookKillTests(ITestOutputHelper output) : IDisposable
         var port = FreePort();
         long projectId;
         HashSet<long> committed;
-        await using (var first = await ApiProcess.StartAsync(_database.Path, Settings))
+        await using (var first = await ApiProcess.StartAsync(_database, Settings))
         {
             using var admin = first.Admin();
             projectId = (await admin.Post("/api/v1/projects", new { name = "outbox" })).Data(HttpStatusCode.Created).Id();
@@ -54,7 +54,7 @@ public sealed class WebhookKillTests(ITestOutputHelper output) : IDisposable
         }
 
         await using var receiver = await WebhookReceiver.StartAsync(port);
-        await using var second = await ApiProcess.StartAsync(_database.Path, Settings);
+        await using var second = await ApiProcess.StartAsync(_database, Settings);
         var received = await receiver.WaitForAsync(Events, TimeSpan.FromSeconds(90));
 
         var delivered = received.GroupBy(r => r.Delivery).Select(g => JsonNode.Parse(g.First().Body)!.Id()).ToHashSet();

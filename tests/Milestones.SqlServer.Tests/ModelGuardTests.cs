@@ -16,6 +16,9 @@ public sealed class ModelGuardTests
     private static SqliteDbContext SqliteContext() =>
         new(new DbContextOptionsBuilder<SqliteDbContext>().UseSqlite("Data Source=:memory:").Options);
 
+    private static PostgreSqlDbContext PostgreSqlContext() =>
+        new(new DbContextOptionsBuilder<PostgreSqlDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
+
     [Fact]
     public void The_idempotent_sql_server_migration_script_parses_without_error()
     {
@@ -49,6 +52,25 @@ public sealed class ModelGuardTests
         Assert.Equal(entity.GetTableName(), table.SchemaObject.BaseIdentifier.Value);
         Assert.Equal(["ProjectId", "Gram", "MilestoneId"], insert.InsertSpecification.Columns.Select(c => c.MultiPartIdentifier.Identifiers.Last().Value));
         Assert.All(insert.InsertSpecification.Columns, c => Assert.NotNull(entity.FindProperty(c.MultiPartIdentifier.Identifiers.Last().Value)));
+    }
+
+    [Fact]
+    public void The_project_write_lock_is_valid_t_sql_that_locks_the_projects_table_for_update()
+    {
+        var sql = string.Format(SqlServerDbContext.LockProject, "@p0");
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        var fragment = parser.Parse(reader, out var errors);
+
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        var select = Assert.IsType<SelectStatement>(Assert.Single(Assert.IsType<TSqlScript>(fragment).Batches.Single().Statements));
+        var table = Assert.IsType<NamedTableReference>(Assert.Single(((QuerySpecification)select.QueryExpression).FromClause.TableReferences));
+        using var context = SqlServerContext();
+        Assert.Equal(context.Model.FindEntityType(typeof(Milestones.Domain.Entities.Project))!.GetTableName(), table.SchemaObject.BaseIdentifier.Value);
+        Assert.Equal(
+            [TableHintKind.UpdLock, TableHintKind.Rowlock, TableHintKind.HoldLock],
+            table.TableHints.Select(h => h.HintKind));
     }
 
     [Fact]
@@ -111,6 +133,14 @@ public sealed class ModelGuardTests
         using var context = SqliteContext();
 
         Assert.False(context.Database.HasPendingModelChanges(), "Run `dotnet ef migrations add` for SqliteDbContext.");
+    }
+
+    [Fact]
+    public void The_postgresql_snapshot_has_no_pending_model_changes()
+    {
+        using var context = PostgreSqlContext();
+
+        Assert.False(context.Database.HasPendingModelChanges(), "Run `dotnet ef migrations add` for PostgreSqlDbContext.");
     }
 
     [Fact]

@@ -42,8 +42,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             case UnauthorizedException:
                 httpContext.Response.Headers.WWWAuthenticate = "Bearer";
                 break;
-            case OperationCanceledException:
-                httpContext.Response.Headers.RetryAfter = "1";
+            case var _ when status == StatusCodes.Status503ServiceUnavailable:
+                httpContext.Response.Headers.RetryAfter = "1"; // interrupted, or the database's passing fault
                 break;
         }
 
@@ -89,6 +89,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         DbUpdateException db when DatabaseErrors.IsUniqueViolation(db) => (StatusCodes.Status409Conflict,
             "A resource with the same unique value already exists.", null),
         BadHttpRequestException b => (b.StatusCode, b.Message, null),
+        _ when DatabaseErrors.IsTransient(exception) || DatabaseErrors.IsLockTimeout(exception) => (StatusCodes.Status503ServiceUnavailable,
+            "The database could not complete the request just now (a conflicting transaction, or the connection was lost); nothing was changed, retry it.", null),
         OperationCanceledException => (StatusCodes.Status503ServiceUnavailable,
             "The request was interrupted before it could finish (the service may be restarting); nothing was changed, retry it.", null),
         _ => (StatusCodes.Status500InternalServerError,

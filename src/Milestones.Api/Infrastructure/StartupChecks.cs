@@ -6,7 +6,7 @@ namespace Milestones.Api.Infrastructure;
 public static class StartupChecks
 {
     /// <summary>The placeholders shipped in <c>.env.example</c>: publicly known, so never a Production secret.</summary>
-    public static readonly string[] Placeholders = ["sk_live_change_me_to_a_long_random_secret_000", "Change_me_Str0ng!", "Change_me_App0nly!"];
+    public static readonly string[] Placeholders = ["sk_live_change_me_to_a_long_random_secret_000", "Change_me_Str0ng!", "Change_me_App0nly!", "Change_me_Pg0nly!"];
 
     public static void Run(IConfiguration configuration, IHostEnvironment environment)
     {

@@ -10,7 +10,8 @@ namespace Milestones.Infrastructure.Persistence;
 
 /// <summary>
 /// The EF Core unit of work. Provider-specific subclasses (<see cref="SqliteDbContext"/>,
-/// <see cref="SqlServerDbContext"/>) exist only so each provider keeps its own migrations.
+/// <see cref="SqlServerDbContext"/>, <see cref="PostgreSqlDbContext"/>) exist so each provider keeps its
+/// own migrations and its own variant of each provider-specific statement.
 /// Contexts are pooled (<see cref="DbContextRegistration"/>): the request's publisher of domain events
 /// is handed over at each lease, by <see cref="Lease"/>, and forgotten when the context goes back.
 /// </summary>
@@ -134,6 +135,22 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
         }
     }
 
+    public async Task LockProjectsAsync(IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken)
+    {
+        if (LockProjectSql is not { } sql)
+        {
+            return;
+        }
+
+        foreach (var projectId in projectIds.Distinct().Order())
+        {
+            await Database.ExecuteSqlRawAsync(sql, [projectId], cancellationToken);
+        }
+    }
+
+    /// <summary>One statement that takes the write lock of project <c>{0}</c> until the transaction ends; null where writers are already one at a time.</summary>
+    protected virtual string? LockProjectSql => null;
+
     /// <summary>
     /// A provider may make write transactions of this process wait their turn in memory before
     /// they begin; null when the database itself coordinates writers well (SQL Server).
@@ -239,9 +256,29 @@ public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> opti
 
     protected override string InsertSearchEntriesSql => InsertSearchEntries;
 
+    /// <summary>The project's row, locked for update until the transaction ends.</summary>
+    public const string LockProject = "SELECT [Id] FROM [Projects] WITH (UPDLOCK, ROWLOCK, HOLDLOCK) WHERE [Id] = {0}";
+
+    protected override string LockProjectSql => LockProject;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Milestone>().HasIndex(m => new { m.ProjectId, m.NormalizedTitle }).HasFilter("[DeletedAt] IS NULL");
     }
+}
+
+/// <summary>PostgreSQL: money is numeric(18,2), timestamps are <c>timestamp with time zone</c> (UTC).</summary>
+public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options) : ApplicationDbContext(options)
+{
+    /// <summary>The rows of the search index from a JSON array, by PostgreSQL's <c>json_array_elements_text</c>.</summary>
+    public const string InsertSearchEntries =
+        "INSERT INTO \"MilestoneTrigrams\" (\"ProjectId\", \"Gram\", \"MilestoneId\") SELECT {0}, CAST(g AS bigint), {1} FROM json_array_elements_text(CAST({2} AS json)) AS g";
+
+    protected override string InsertSearchEntriesSql => InsertSearchEntries;
+
+    /// <summary>The project's row, locked for update until the transaction ends.</summary>
+    public const string LockProject = "SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" = {0} FOR UPDATE";
+
+    protected override string LockProjectSql => LockProject;
 }

@@ -23,6 +23,7 @@ public sealed class DatabaseInitializer(
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
+        await WaitUntilReachableAsync(ct);
         if (configuration.GetValue("Database:MigrateOnStartup", true))
         {
             await db.Database.MigrateAsync(ct);
@@ -126,6 +127,60 @@ public sealed class DatabaseInitializer(
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// SPEC 6: a database that is not reachable yet (the server is still starting, the network is not up) is
+    /// retried with backoff (1, 2, 4 … 10 s) for <c>Database:StartupTimeout</c> (default 60 s), one log line per
+    /// attempt; then startup fails with <see cref="DatabaseUnreachableException"/>, whose one line names the
+    /// provider and the host, never the password.
+    /// </summary>
+    private async Task WaitUntilReachableAsync(CancellationToken ct)
+    {
+        var timeout = configuration.GetValue("Database:StartupTimeout", TimeSpan.FromSeconds(60));
+        var started = TimeProvider.System.GetTimestamp();
+        var delay = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; ; attempt++)
+        {
+            string reason;
+            try
+            {
+                await db.Database.OpenConnectionAsync(ct); // SQLite creates its file here
+                await db.Database.CloseConnectionAsync();
+                return;
+            }
+            catch (Exception ex) when (DatabaseErrors.IsMissingDatabase(ex))
+            {
+                return; // the server answers; the migrations create the database
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                reason = ex.GetBaseException().Message;
+            }
+
+            var elapsed = TimeProvider.System.GetElapsedTime(started);
+            if (elapsed + delay > timeout)
+            {
+                throw new DatabaseUnreachableException(
+                    $"the {ProviderName} database at {Host} is not reachable after {attempt} attempts in {elapsed.TotalSeconds:0} s ({reason}); " +
+                    "check ConnectionStrings:Milestones and that the server is up (Database:StartupTimeout sets how long to wait).");
+            }
+
+            logger.LogWarning("The {Provider} database at {Host} is not reachable yet (attempt {Attempt}: {Reason}); retrying in {Delay} s",
+                ProviderName, Host, attempt, reason, delay.TotalSeconds);
+            await Task.Delay(delay, ct);
+            delay = TimeSpan.FromSeconds(Math.Min(10, delay.TotalSeconds * 2));
+        }
+    }
+
+    private string ProviderName => db switch
+    {
+        PostgreSqlDbContext => "PostgreSql",
+        SqlServerDbContext => "SqlServer",
+        _ => "Sqlite",
+    };
+
+    /// <summary>Where the database is, as the driver names it (host and port, or the file): never the credentials.</summary>
+    private string Host => db.Database.GetDbConnection().DataSource is { Length: > 0 } source ? source : "(unknown host)";
+
     private async Task CreateFirstRunAdminAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -166,3 +221,6 @@ public sealed record BootstrapOptions(string? ApiKey, string Username)
         return new BootstrapOptions(key, username);
     }
 }
+
+/// <summary>Startup gave up waiting for the database; the message is the one line to print.</summary>
+public sealed class DatabaseUnreachableException(string message) : Exception(message);

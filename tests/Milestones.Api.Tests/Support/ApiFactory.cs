@@ -8,42 +8,45 @@ using Microsoft.Extensions.Time.Testing;
 namespace Milestones.Api.Tests.Support;
 
 /// <summary>
-/// The real service over HTTP, on its own SQLite database file (migrations applied at startup,
-/// as in production), with a controllable clock and a known bootstrap admin key.
+/// The real service over HTTP, on its own database (<see cref="TempDatabase"/>: a SQLite file, or a
+/// PostgreSQL database when the run asks for one; migrations applied at startup, as in production),
+/// with a controllable clock and a known bootstrap admin key.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "sk_live_test_bootstrap_admin_key_0123456789abcdef";
-
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "milestones-tests", Guid.NewGuid().ToString("N"));
 
     public ApiFactory()
         : this(null, new Dictionary<string, string>())
     {
     }
 
-    /// <summary>A host on <paramref name="databasePath"/> (shared with another host when given) with extra settings.</summary>
-    internal ApiFactory(string? databasePath, IReadOnlyDictionary<string, string> settings, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
+    /// <summary>A host on <paramref name="database"/> (shared with another host when given, else its own) with extra settings.</summary>
+    internal ApiFactory(TempDatabase? database, IReadOnlyDictionary<string, string> settings, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         _services = services;
-        Directory.CreateDirectory(_directory);
-        DatabasePath = databasePath ?? Path.Combine(_directory, "milestones.db");
+        _ownsDatabase = database is null;
+        Database = database ?? new TempDatabase();
         _settings = settings;
         Clock = clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
     }
 
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDatabase;
 
-    public string DatabasePath { get; }
+    public TempDatabase Database { get; }
+
+    /// <summary>The SQLite file (SQLite-only tests).</summary>
+    public string DatabasePath => Database.Path;
 
     public FakeTimeProvider Clock { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Milestones", $"Data Source={DatabasePath}");
+        builder.UseSetting("Database:Provider", TempDatabase.Provider);
+        builder.UseSetting("ConnectionStrings:Milestones", Database.ConnectionString);
         builder.UseSetting("Milestones:Bootstrap:ApiKey", AdminKey);
         builder.UseSetting("Milestones:Deadlines:Enabled", "false");
         // A test class may send more than a minute's permits; RateLimitTests turns the limiter on.
@@ -74,14 +77,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
+        if (_ownsDatabase)
         {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a pooled connection: left for the OS temp clean-up.
+            Database.Dispose();
         }
     }
 }

@@ -46,10 +46,10 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the published API on <paramref name="databasePath"/> and waits until /health/ready answers.</summary>
-    public static async Task<ApiProcess> StartAsync(string databasePath, IReadOnlyDictionary<string, string>? settings = null, string? workingDirectory = null)
+    /// <summary>Starts the published API on <paramref name="database"/> and waits until /health/ready answers.</summary>
+    public static async Task<ApiProcess> StartAsync(TempDatabase database, IReadOnlyDictionary<string, string>? settings = null, string? workingDirectory = null)
     {
-        var api = Launch(databasePath, settings, workingDirectory);
+        var api = Launch(database, settings, workingDirectory);
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline && !api.HasExited)
@@ -91,14 +91,14 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the published API and waits for it to exit by itself (a startup that must fail).</summary>
-    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(string databasePath, IReadOnlyDictionary<string, string> settings)
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(TempDatabase database, IReadOnlyDictionary<string, string> settings)
     {
-        await using var api = Launch(databasePath, settings, null);
+        await using var api = Launch(database, settings, null);
         Assert.True(await api.WaitForExitAsync(TimeSpan.FromSeconds(60)), "the API kept running:\n" + string.Join('\n', api.Output.TakeLast(20)));
         return (api.ExitCode, api.Output);
     }
 
-    private static ApiProcess Launch(string databasePath, IReadOnlyDictionary<string, string>? settings, string? workingDirectory)
+    private static ApiProcess Launch(TempDatabase database, IReadOnlyDictionary<string, string>? settings, string? workingDirectory)
     {
         var directory = Published.Value;
         var port = FreePort();
@@ -115,7 +115,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Milestones__Bootstrap__ApiKey"] = ApiFactory.AdminKey;
-        start.Environment["ConnectionStrings__Milestones"] = $"Data Source={databasePath}";
+        start.Environment["Database__Provider"] = TempDatabase.Provider;
+        start.Environment["ConnectionStrings__Milestones"] = database.ConnectionString;
         start.Environment["Milestones__Deadlines__Enabled"] = "false";
         start.Environment["Milestones__RateLimit__PermitsPerMinute"] = "0";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";

@@ -38,6 +38,15 @@ public interface IApplicationDbContext
 
     /// <summary>Begins a transaction, or joins the one already open (then disposing the returned scope does nothing).</summary>
     Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the open transaction the only writer of these projects until it ends, on every instance: a
+    /// project's invariants (positions, unique titles, counters read before they are written, If-Match)
+    /// are then checked and changed by one transaction at a time, while other projects' writes go on.
+    /// Row locks taken in ascending id order (no deadlock between two such transactions); nothing to do
+    /// where the provider already has one writer at a time (SQLite).
+    /// </summary>
+    Task LockProjectsAsync(IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken);
 }
 
 public interface ITransactionScope : IAsyncDisposable

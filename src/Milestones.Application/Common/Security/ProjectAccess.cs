@@ -124,6 +124,9 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
             return Inside(found, "Webhook", webhookId);
         });
 
+    /// <summary>The projects this request was authorized in (a command locks them for its transaction).</summary>
+    public IReadOnlyCollection<long> AuthorizedProjectIds => [.. _known.Keys.Where(k => k.Kind == "Project").Select(k => k.Id)];
+
     /// <summary>Project ids the caller may read: the ones they belong to, and every public one.</summary>
     public IQueryable<long> ReadableProjectIds()
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Milestones.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
-/// A span per SQLite command (SQL Server's come from the SqlClient instrumentation): named after the
+/// A span per SQLite or PostgreSQL command (SQL Server's come from the SqlClient instrumentation): named after the
 /// statement's verb, with <c>db.system</c> and the statement text (parameters only as placeholders).
 /// </summary>
 public sealed class DatabaseTracingInterceptor : DbCommandInterceptor
@@ -90,7 +90,7 @@ public sealed class DatabaseTracingInterceptor : DbCommandInterceptor
             return;
         }
 
-        activity.SetTag("db.system", "sqlite");
+        activity.SetTag("db.system", command.GetType().Name.StartsWith("Npgsql", StringComparison.Ordinal) ? "postgresql" : "sqlite");
         activity.SetTag("db.statement", command.CommandText);
         _open[eventData.CommandId] = activity;
     }
