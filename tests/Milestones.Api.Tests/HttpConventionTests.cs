@@ -115,7 +115,7 @@ public sealed class HttpConventionTests(ApiFactory factory) : ApiTestBase(factor
     }
 
     [Fact]
-    public async Task Health_live_and_ready_answer_200()
+    public async Task Health_live_and_ready_answer_200_and_ready_reports_each_dependency()
     {
         var client = Factory.Anonymous();
 
@@ -124,7 +124,10 @@ public sealed class HttpConventionTests(ApiFactory factory) : ApiTestBase(factor
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
+        Assert.Equal("healthy", report["status"]!.GetValue<string>());
+        Assert.Equal("healthy", report["checks"]!["database"]!["status"]!.GetValue<string>());
+        Assert.Equal("no-store", ready.Headers.CacheControl?.ToString());
     }
 
     [Fact]

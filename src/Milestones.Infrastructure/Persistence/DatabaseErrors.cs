@@ -62,6 +62,20 @@ public static class DatabaseErrors
         _ => false,
     };
 
-    private static Exception Root(Exception exception) =>
-        exception is DbUpdateException { InnerException: { } inner } ? inner : exception;
+    /// <summary>
+    /// The driver's own exception behind EF Core's wrappers: a <see cref="DbUpdateException"/>, or the
+    /// <see cref="InvalidOperationException"/> its execution strategy raises for "a transient failure".
+    /// </summary>
+    private static Exception Root(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is System.Data.Common.DbException)
+            {
+                return current;
+            }
+        }
+
+        return exception;
+    }
 }

@@ -140,3 +140,15 @@ public sealed class SqliteOnlyTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A test of a server database (it goes away and comes back, say); on a SQLite run it is skipped with <paramref name="why"/>.</summary>
+public sealed class PostgresOnlyFactAttribute : FactAttribute
+{
+    public PostgresOnlyFactAttribute(string why)
+    {
+        if (!TempDatabase.IsPostgres)
+        {
+            Skip = $"PostgreSQL only (set {TempDatabase.PostgresVariable}; .ci/run does): " + why;
+        }
+    }
+}
