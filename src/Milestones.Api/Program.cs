@@ -103,8 +103,12 @@ try
         })
         .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = BadRequestProblems.FromModelState);
 
-    builder.Services.AddHealthChecks()
+    var health = builder.Services.AddHealthChecks()
         .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+    if (!string.IsNullOrEmpty(builder.Configuration[Milestones.Infrastructure.DependencyInjection.RedisSetting]))
+    {
+        health.AddCheck<Milestones.Infrastructure.RateLimiting.RedisHealthCheck>("redis", tags: ["ready"]);
+    }
 
     builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyMiddleware.MaxBytes);
 
@@ -137,8 +141,8 @@ try
     app.Use(ApiKeyAuthenticationHandler.RejectBadCredentials);
     app.UseMiddleware<IdempotencyMiddleware>();
 
-    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
-    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).DisableRateLimiting();
+    app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).DisableRateLimiting();
+    app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync }).DisableRateLimiting();
     app.MapControllers();
     // Only the one document: any other name is an unknown route with the usual problem 404.
     app.MapOpenApi($"/openapi/{OpenApiSetup.DocumentName}.json");

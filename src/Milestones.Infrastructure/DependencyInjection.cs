@@ -99,7 +99,38 @@ public static class DependencyInjection
         services.AddHostedService<Idempotency.IdempotencyCleanup>();
 
         AddWebhooks(services, configuration);
+        AddRedis(services, configuration);
         return services;
+    }
+
+    public const string RedisSetting = "Milestones:Redis:Configuration";
+
+    /// <summary>
+    /// <c>Milestones:Redis:Configuration</c> (StackExchange.Redis syntax, such as <c>redis:6379</c>): the rate limit
+    /// becomes one budget across every instance, and <c>/health/ready</c> reports Redis. The connection is made
+    /// in the background and retried, so a Redis that is down at startup does not stop the service.
+    /// </summary>
+    private static void AddRedis(IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration[RedisSetting] is not { Length: > 0 } setting)
+        {
+            return;
+        }
+
+        StackExchange.Redis.ConfigurationOptions options;
+        try
+        {
+            options = StackExchange.Redis.ConfigurationOptions.Parse(setting);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ConfigurationException($"{RedisSetting} is not a valid StackExchange.Redis configuration: {e.Message}");
+        }
+
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2_000);
+        options.SyncTimeout = Math.Min(options.SyncTimeout, 1_000);
+        services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
     }
 
     private static void AddWebhooks(IServiceCollection services, IConfiguration configuration)

@@ -138,4 +138,65 @@ public sealed class RateLimitTests : IDisposable
         Assert.All(results, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.All(results, r => Assert.False(r.Headers.Contains("RateLimit-Limit")));
     }
+
+    [RedisFact]
+    public async Task With_redis_configured_two_instances_share_one_budget_and_ready_reports_redis()
+    {
+        // Arrange: two instances on one database and one Redis, a limit of 5 a minute.
+        using var redis = await RedisServer.StartAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["Milestones:RateLimit:PermitsPerMinute"] = $"{Limit}",
+            ["Milestones:Redis:Configuration"] = redis.Configuration,
+        };
+        using var first = new ApiFactory(null, settings);
+        using var second = new ApiFactory(first.Database, settings, first.Clock);
+        var one = first.Admin();
+        var two = second.Admin();
+
+        // Act: the admin's requests alternate between the two instances.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < Limit + 2; i++)
+        {
+            statuses.Add((await (i % 2 == 0 ? one : two).Get("/api/v1/users/me")).Status);
+        }
+
+        var ready = System.Text.Json.Nodes.JsonNode.Parse(await first.Anonymous().GetStringAsync("/health/ready"))!;
+
+        // Assert: five in all, not five each.
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, Limit), HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("healthy", ready["checks"]!["redis"]!["status"]!.GetValue<string>());
+        Assert.Equal("healthy", ready["checks"]!["database"]!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task With_redis_unreachable_each_instance_counts_alone_and_ready_reports_redis_degraded_but_still_200()
+    {
+        // Arrange: a Redis address nothing answers on.
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        using var factory = new ApiFactory(null, new Dictionary<string, string>
+        {
+            ["Milestones:RateLimit:PermitsPerMinute"] = $"{Limit}",
+            ["Milestones:Redis:Configuration"] = $"127.0.0.1:{port},connectTimeout=200",
+        });
+        var admin = factory.Admin();
+
+        // Act
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i <= Limit; i++)
+        {
+            statuses.Add((await admin.Get("/api/v1/users/me")).Status);
+        }
+
+        var ready = await factory.Anonymous().GetAsync("/health/ready");
+        var report = System.Text.Json.Nodes.JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
+
+        // Assert
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.OK, Limit), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("degraded", report["checks"]!["redis"]!["status"]!.GetValue<string>());
+    }
 }

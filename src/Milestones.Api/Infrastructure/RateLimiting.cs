@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Security.Claims;
@@ -22,15 +21,17 @@ public sealed class RateLimitOptions
 
 /// <summary>
 /// Per-caller fixed windows of one minute, aligned to the clock so <c>RateLimit-Reset</c> is exact.
-/// Plugged into ASP.NET Core's rate-limiting middleware as its global limiter. Counters live in this
-/// process: limits are per instance (see README).
+/// Plugged into ASP.NET Core's rate-limiting middleware as its global limiter. The counts live in
+/// <paramref name="counters"/>: this process (each instance counts alone), or Redis when
+/// <c>Milestones:Redis:Configuration</c> is set (one budget across every instance; see README).
 /// </summary>
-public sealed class CallerRateLimiter(int permitsPerMinute, TimeProvider clock) : PartitionedRateLimiter<HttpContext>
+public sealed class CallerRateLimiter(int permitsPerMinute, TimeProvider clock, Milestones.Infrastructure.RateLimiting.IWindowCounters counters)
+    : PartitionedRateLimiter<HttpContext>
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, Counter> _counters = new(StringComparer.Ordinal);
-    private long _sweptWindow;
+    /// <summary>The count this request's own acquisition saw, so its headers need no second look-up.</summary>
+    private static readonly object UsedKey = new();
 
     public int PermitLimit => permitsPerMinute;
 
@@ -53,17 +54,17 @@ public sealed class CallerRateLimiter(int permitsPerMinute, TimeProvider clock) 
 
     public override RateLimiterStatistics? GetStatistics(HttpContext resource)
     {
-        var window = CurrentWindow();
-        var used = _counters.TryGetValue(PartitionOf(resource), out var counter) ? counter.Used(window) : 0;
+        var used = resource.Items.TryGetValue(UsedKey, out var seen) && seen is long known
+            ? known
+            : counters.Used(PartitionOf(resource), CurrentWindow());
         return new RateLimiterStatistics { CurrentAvailablePermits = Math.Max(0, permitsPerMinute - used) };
     }
 
     protected override RateLimitLease AttemptAcquireCore(HttpContext resource, int permitCount)
     {
-        var window = CurrentWindow();
-        SweepOldWindows(window);
-        var counter = _counters.GetOrAdd(PartitionOf(resource), _ => new Counter());
-        return counter.TryTake(window, permitCount, permitsPerMinute)
+        var used = counters.TryTake(PartitionOf(resource), CurrentWindow(), permitCount, permitsPerMinute);
+        resource.Items[UsedKey] = used ?? (long)permitsPerMinute;
+        return used is not null
             ? Lease.Acquired
             : new Lease(false, TimeSpan.FromSeconds(SecondsToReset()));
     }
@@ -72,58 +73,6 @@ public sealed class CallerRateLimiter(int permitsPerMinute, TimeProvider clock) 
         ValueTask.FromResult(AttemptAcquireCore(resource, permitCount));
 
     private long CurrentWindow() => clock.GetUtcNow().UtcTicks / Window.Ticks;
-
-    /// <summary>Callers idle since an earlier window are forgotten, once per window, so memory follows the active callers.</summary>
-    private void SweepOldWindows(long window)
-    {
-        var swept = Interlocked.Read(ref _sweptWindow);
-        if (swept == window || Interlocked.CompareExchange(ref _sweptWindow, window, swept) != swept)
-        {
-            return;
-        }
-
-        foreach (var (partition, counter) in _counters)
-        {
-            if (counter.Used(window) == 0)
-            {
-                _counters.TryRemove(KeyValuePair.Create(partition, counter));
-            }
-        }
-    }
-
-    private sealed class Counter
-    {
-        private long _window;
-        private int _used;
-
-        public int Used(long window)
-        {
-            lock (this)
-            {
-                return _window == window ? _used : 0;
-            }
-        }
-
-        public bool TryTake(long window, int permits, int limit)
-        {
-            lock (this)
-            {
-                if (_window != window)
-                {
-                    _window = window;
-                    _used = 0;
-                }
-
-                if (_used + permits > limit)
-                {
-                    return false;
-                }
-
-                _used += permits;
-                return true;
-            }
-        }
-    }
 
     private sealed class Lease(bool acquired, TimeSpan? retryAfter = null) : RateLimitLease
     {
@@ -173,7 +122,10 @@ public static class RateLimitingSetup
             return services;
         }
 
-        services.AddSingleton(sp => new CallerRateLimiter(options.PermitsPerMinute, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CallerRateLimiter(options.PermitsPerMinute, sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<StackExchange.Redis.IConnectionMultiplexer>() is { } redis
+                ? new Milestones.Infrastructure.RateLimiting.RedisWindowCounters(redis, sp.GetRequiredService<ILogger<Milestones.Infrastructure.RateLimiting.RedisWindowCounters>>())
+                : new Milestones.Infrastructure.RateLimiting.LocalWindowCounters()));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<CallerRateLimiter>((o, limiter) =>
         {
