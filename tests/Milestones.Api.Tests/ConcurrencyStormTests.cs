@@ -92,7 +92,8 @@ public sealed class ConcurrencyStormTests(ApiFactory factory) : ApiTestBase(fact
         }
     }
 
-    private static async Task<HttpResponseMessage> EditAsync(HttpClient client, Random random, long projectId, ConcurrentBag<long> milestones, ConcurrentBag<long> tasks)
+    /// <summary>One editor's random write (or read) of a storm; ids it creates join the pools.</summary>
+    internal static async Task<HttpResponseMessage> EditAsync(HttpClient client, Random random, long projectId, ConcurrentBag<long> milestones, ConcurrentBag<long> tasks)
     {
         var milestoneIds = milestones.ToArray();
         var taskIds = tasks.ToArray();
@@ -119,7 +120,8 @@ public sealed class ConcurrencyStormTests(ApiFactory factory) : ApiTestBase(fact
         return response;
     }
 
-    private static async Task<HttpResponseMessage> SupportAsync(HttpClient client, Random random, ConcurrentBag<long> milestones, List<long> pledges)
+    /// <summary>One supporter's random pledge or withdrawal of a storm.</summary>
+    internal static async Task<HttpResponseMessage> SupportAsync(HttpClient client, Random random, ConcurrentBag<long> milestones, List<long> pledges)
     {
         var milestoneIds = milestones.ToArray();
         var milestoneId = milestoneIds[random.Next(milestoneIds.Length)];
@@ -142,7 +144,15 @@ public sealed class ConcurrencyStormTests(ApiFactory factory) : ApiTestBase(fact
     /// <summary>Counts the rows with SQL of its own, independent of the service's recount.</summary>
     private async Task AssertCountersMatchRowsAsync(long projectId)
     {
-        var drift = await Factory.Database.QueryAsync($"""
+        var drift = await DriftAsync(Factory.Database, projectId);
+        var rows = await Factory.Database.QueryAsync($"SELECT COUNT(*) FROM \"Tasks\" WHERE \"ProjectId\" = {projectId}");
+
+        Assert.Empty(drift);
+        Assert.True(long.Parse(rows.Single()) > 100, "The storm should have left many task rows behind.");
+    }
+
+    /// <summary>The milestones and the project whose counters differ from their own rows (empty: no drift), by SQL of its own.</summary>
+    internal static Task<List<string>> DriftAsync(TempDatabase database, long projectId) => database.QueryAsync($"""
             SELECT 'milestone ' || m."Id" FROM "Milestones" m
             WHERE m."ProjectId" = {projectId} AND (
                 m."TasksTotal" <> (SELECT COUNT(*) FROM "Tasks" t WHERE t."MilestoneId" = m."Id" AND t."DeletedAt" IS NULL)
@@ -157,9 +167,4 @@ public sealed class ConcurrencyStormTests(ApiFactory factory) : ApiTestBase(fact
              OR p."TasksTotal" <> (SELECT COUNT(*) FROM "Tasks" t JOIN "Milestones" m ON m."Id" = t."MilestoneId" WHERE t."ProjectId" = p."Id" AND t."DeletedAt" IS NULL AND m."DeletedAt" IS NULL)
              OR p."TasksCompleted" <> (SELECT COUNT(*) FROM "Tasks" t JOIN "Milestones" m ON m."Id" = t."MilestoneId" WHERE t."ProjectId" = p."Id" AND t."DeletedAt" IS NULL AND m."DeletedAt" IS NULL AND t."Completed"))
             """);
-        var rows = await Factory.Database.QueryAsync($"SELECT COUNT(*) FROM \"Tasks\" WHERE \"ProjectId\" = {projectId}");
-
-        Assert.Empty(drift);
-        Assert.True(long.Parse(rows.Single()) > 100, "The storm should have left many task rows behind.");
-    }
 }

@@ -25,7 +25,9 @@ public static class Http
         configure?.Invoke(request);
         var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text), response);
+        // A proxy's own error page (nginx's 502 while an instance dies) is not JSON: no body to read then.
+        var json = response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true;
+        return (response.StatusCode, string.IsNullOrEmpty(text) || !json ? null : JsonNode.Parse(text), response);
     }
 
     public static Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseMessage Response)> Get(this HttpClient client, string url, Action<HttpRequestMessage>? configure = null) =>
