@@ -31,10 +31,7 @@ public sealed class OperabilityTests : IDisposable
     public async Task A_database_that_stays_unreachable_is_retried_with_one_line_per_attempt_then_one_line_naming_provider_and_host_and_exit_1()
     {
         // Arrange: PostgreSQL on a loopback port nothing listens on, a short wait, a password that must never show.
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPorts.Free();
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         // Act
@@ -42,7 +39,7 @@ public sealed class OperabilityTests : IDisposable
         {
             ["Database:Provider"] = "PostgreSql",
             ["ConnectionStrings:Milestones"] = $"Host=127.0.0.1;Port={port};Database=m;Username=u;Password=never-print-this;Timeout=2",
-            ["Database:StartupTimeout"] = "00:00:05",
+            ["Database:StartupTimeout"] = "00:00:08",
             ["Logging:Console:FormatterName"] = "json",
         });
 

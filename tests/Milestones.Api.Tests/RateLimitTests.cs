@@ -173,10 +173,7 @@ public sealed class RateLimitTests : IDisposable
     public async Task With_redis_unreachable_each_instance_counts_alone_and_ready_reports_redis_degraded_but_still_200()
     {
         // Arrange: a Redis address nothing answers on.
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPorts.Free();
         using var factory = new ApiFactory(null, new Dictionary<string, string>
         {
             ["Milestones:RateLimit:PermitsPerMinute"] = $"{Limit}",

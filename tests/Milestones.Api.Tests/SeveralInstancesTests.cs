@@ -26,7 +26,11 @@ public sealed class SeveralInstancesTests(Xunit.Abstractions.ITestOutputHelper o
             ["Milestones:RateLimit:PermitsPerMinute"] = "100000",
             ["Milestones:Deadlines:Enabled"] = "true",
             ["Milestones:Deadlines:SweepInterval"] = "00:00:01",
+            ["Milestones:Webhooks:AllowPrivateNetworks"] = "true", // the receiver is on loopback
+            ["Milestones:Webhooks:Timeout"] = "00:00:02",          // a dead instance's leases end after 9 s
+            ["Milestones:Webhooks:PollInterval"] = "00:00:01",
         };
+        await using var receiver = await WebhookReceiver.StartAsync();
         var instances = new List<ApiProcess>();
         try
         {
@@ -91,6 +95,7 @@ public sealed class SeveralInstancesTests(Xunit.Abstractions.ITestOutputHelper o
 
             // 5. A storm of mixed writes from 16 clients through the balancer; one instance is killed with SIGKILL during it.
             var (stormProject, milestones, editors, supporters) = await StormSetupAsync(admin, balancer.BaseAddress);
+            var webhook = (await admin.Post($"/api/v1/projects/{stormProject}/webhooks", new { url = receiver.Url(), events = new[] { "task.*", "support.*" } })).Data(HttpStatusCode.Created).Id();
             var ledger = (await admin.Post($"/api/v1/projects/{stormProject}/milestones", new { title = "ledger" })).Data(HttpStatusCode.Created).Id();
             var tasks = new ConcurrentBag<long>();
             var statuses = new ConcurrentDictionary<int, int>();
@@ -163,10 +168,32 @@ public sealed class SeveralInstancesTests(Xunit.Abstractions.ITestOutputHelper o
                 Assert.Equal(HttpStatusCode.OK, (await admin.Get($"/api/v1/tasks/{id}")).Status);
             }
 
+            // Webhooks: every delivery the outbox holds reaches the receiver, including those the killed instance had
+            // leased (the others take them over when the lease ends); a delivery is sent twice only if the kill came
+            // between the receiver's answer and its record, so at most as many as were in flight.
+            await WaitUntilAsync(async () => (await admin.Get($"/api/v1/webhooks/{webhook}/deliveries?status=pending&limit=1")).Body!.Int("count") == 0, TimeSpan.FromSeconds(60));
+            var deliveries = new HashSet<long>();
+            for (var offset = 0; ; offset += 100)
+            {
+                var page = (await admin.Get($"/api/v1/webhooks/{webhook}/deliveries?limit=100&offset={offset}")).Data().AsArray();
+                deliveries.UnionWith(page.Select(d => d!.Id()));
+                if (page.Count < 100)
+                {
+                    break;
+                }
+            }
+
+            var received = receiver.All.Where(r => r.Path == "/hooks").GroupBy(r => r.Delivery).ToDictionary(g => g.Key, g => g.Count());
+            Assert.Empty((await admin.Get($"/api/v1/webhooks/{webhook}/deliveries?status=failed&limit=1")).Data().AsArray());
+            Assert.Empty(deliveries.Except(received.Keys));
+            var duplicates = received.Values.Sum(n => n - 1);
+            Assert.InRange(duplicates, 0, 16);
+
             // A write cut off with the killed instance may have committed all the same: at least every acknowledged one is there.
             Assert.InRange((await admin.Get($"/api/v1/milestones/{ledger}")).Data().Int("tasksTotal"), acknowledged.Count, int.MaxValue);
             output.WriteLine($"revocation refused after (ms): {string.Join(", ", refusedAfter.Select(t => t.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture)))}");
             output.WriteLine($"rate-limit remaining across the three: {string.Join(", ", remaining)}");
+            output.WriteLine($"webhook deliveries {deliveries.Count}, all received; sent twice: {duplicates}");
             output.WriteLine($"storm answers (0 = cut off by the kill): {string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => $"{p.Key}×{p.Value}"))}; acknowledged ledger writes {acknowledged.Count}, all present");
             Assert.All(instances.Where((_, i) => i != 1), i => Assert.Contains(i.Output, line => line.Contains("POST", StringComparison.Ordinal)));
         }
@@ -223,12 +250,13 @@ public sealed class SeveralInstancesTests(Xunit.Abstractions.ITestOutputHelper o
         return (project, milestones, editors, supporters);
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var limit = within ?? TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + limit;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 20 s.");
+            Assert.True(DateTime.UtcNow < deadline, $"The condition did not hold within {limit.TotalSeconds:0} s.");
             await Task.Delay(200);
         }
     }

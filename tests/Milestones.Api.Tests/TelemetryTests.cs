@@ -57,7 +57,7 @@ public sealed class TelemetryTests(ApiFactory factory, Xunit.Abstractions.ITestO
     [Fact]
     public async Task With_an_otlp_endpoint_traces_and_metrics_are_exported_there()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var received = new ConcurrentBag<string>();
         using var collector = new HttpListener();
         collector.Prefixes.Add($"http://127.0.0.1:{port}/");
@@ -101,10 +101,4 @@ public sealed class TelemetryTests(ApiFactory factory, Xunit.Abstractions.ITestO
         Assert.Contains("/v1/metrics", received);
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 }

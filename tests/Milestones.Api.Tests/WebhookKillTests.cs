@@ -26,17 +26,11 @@ public sealed class WebhookKillTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [Fact]
     public async Task Events_committed_while_the_receiver_is_down_all_arrive_after_a_SIGKILL_and_restart()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         long projectId;
         HashSet<long> committed;
         await using (var first = await ApiProcess.StartAsync(_database, Settings))

@@ -101,7 +101,7 @@ public sealed class ApiProcess : IAsyncDisposable
     private static ApiProcess Launch(TempDatabase database, IReadOnlyDictionary<string, string>? settings, string? workingDirectory)
     {
         var directory = Published.Value;
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory ?? directory,
@@ -190,12 +190,6 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary><c>dotnet publish --no-build</c> of the API, from the configuration these tests were built in.</summary>
     private static string Publish()

@@ -27,10 +27,7 @@ public sealed class NginxBalancer : IDisposable
     public static async Task<NginxBalancer> StartAsync(IEnumerable<int> upstreamPorts)
     {
         var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "milestones-tests", "nginx-" + Guid.NewGuid().ToString("N"))).FullName;
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPorts.Free();
         var servers = string.Concat(upstreamPorts.Select(p => $"    server 127.0.0.1:{p} max_fails=1 fail_timeout=10s;\n"));
         var user = Environment.UserName == "root" ? "user root;\n" : "";
         await File.WriteAllTextAsync(Path.Combine(directory, "nginx.conf"), $$"""
@@ -77,25 +74,15 @@ public sealed class NginxBalancer : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var balancer = new NginxBalancer(process, directory, port);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        if (!await LoopbackPorts.WaitUntilListeningAsync(port, process))
         {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return balancer;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                await Task.Delay(50);
-            }
-            catch (SocketException)
-            {
-                var log = Path.Combine(directory, "error.log");
-                throw new InvalidOperationException("nginx did not start: " + (File.Exists(log) ? await File.ReadAllTextAsync(log) : "no log"));
-            }
+            var log = Path.Combine(directory, "error.log");
+            var reason = File.Exists(log) ? await File.ReadAllTextAsync(log) : "no log";
+            balancer.Dispose();
+            throw new InvalidOperationException("nginx did not start: " + reason);
         }
+
+        return balancer;
     }
 
     public void Dispose()

@@ -26,14 +26,7 @@ public sealed class OtlpReceiver : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, string Text)> Bodies { get; } = new();
 
-    public static Task<OtlpReceiver> StartAsync()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return Task.FromResult(new OtlpReceiver(port));
-    }
+    public static Task<OtlpReceiver> StartAsync() => Task.FromResult(new OtlpReceiver(LoopbackPorts.Free()));
 
     /// <summary>Waits (up to 30 s) until something arrived on each path.</summary>
     public async Task WaitForAsync(params string[] paths)

@@ -28,10 +28,7 @@ public sealed class RedisServer : IDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo(Binary ?? throw new InvalidOperationException("redis-server is not installed (apt-get install redis-server)."))
         {
             UseShellExecute = false,
@@ -47,20 +44,13 @@ public sealed class RedisServer : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new RedisServer(process, port);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
+        if (!await LoopbackPorts.WaitUntilListeningAsync(port, process))
         {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, port);
-                return server;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && !process.HasExited)
-            {
-                await Task.Delay(50);
-            }
+            server.Dispose();
+            throw new InvalidOperationException($"redis-server did not start on port {port}.");
         }
+
+        return server;
     }
 
     public void Dispose()

@@ -27,10 +27,7 @@ public sealed class TcpProxy : IAsyncDisposable
 
     public static TcpProxy Start(string host, int port)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var local = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var local = LoopbackPorts.Free();
         var proxy = new TcpProxy(new IPEndPoint(Dns.GetHostAddresses(host).First(a => a.AddressFamily == AddressFamily.InterNetwork), port), local);
         proxy.Restore();
         return proxy;
