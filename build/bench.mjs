@@ -106,7 +106,7 @@ function wrk(url, script, { threads = 2, conns = connections, duration = seconds
   return { rps, errors, p50ms, cpuUs: requests > 0 ? (cpu / ticksPerSecond) * 1e6 / requests : NaN };
 }
 
-const parts = (process.env.BENCH_PARTS ?? "throughput,scale").split(",");
+const parts = (process.env.BENCH_PARTS ?? "throughput,scale,postgres").split(",");
 const goals = { "get one milestone": 0.5, "list 20 milestones": 0.35, "create a task": 0.25 };
 const warmup = Number(process.env.BENCH_WARMUP ?? 12);
 console.log(`\nThroughput: wrk -t2 -c${connections} -d${seconds}s after ${warmup} s of warm-up each (tiered JIT reaches its optimized code); the ceiling returns the same bytes after the same bearer check`);
@@ -126,6 +126,45 @@ console.log(`\nMemory: RSS after the load ${rssMiB().toFixed(0)} MiB (goal ≤ 1
 
 // wrk ran synchronously (execFileSync) for minutes, so the event loop has not yet seen the server close
 // the keep-alive connections the seeding left idle; let it, before fetch would reuse a closed one.
+await new Promise((resolve) => setTimeout(resolve, 500));
+
+// ---- writes: SQLite against PostgreSQL (the same API, the same workloads, 32 concurrent clients)
+if (parts.includes("postgres") && process.env.BENCH_PG_URL) {
+  const pg = { url: process.env.BENCH_PG_URL, key: process.env.BENCH_PG_KEY, pid: process.env.BENCH_PG_PID };
+  const pgHeaders = { Authorization: `Bearer ${pg.key}`, "Content-Type": "application/json" };
+  const pgCall = async (method, path, body) => {
+    const res = await fetch(pg.url + path, { method, headers: pgHeaders, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if (res.status >= 400) throw new Error(`${method} ${path} -> ${res.status} ${text}`);
+    return JSON.parse(text);
+  };
+  const pgProject = (await pgCall("POST", "/api/v1/projects", { name: `bench ${Date.now()}` })).data;
+  const pgMilestones = [];
+  for (let i = 0; i < 20; i++) pgMilestones.push((await pgCall("POST", `/api/v1/projects/${pgProject.id}/milestones`, { title: `M${i}`, goalAmount: 1000000 })).data.id);
+  const pgTasks = [];
+  for (const m of pgMilestones) for (let i = 0; i < 5; i++) pgTasks.push((await pgCall("POST", `/api/v1/milestones/${m}/tasks`, { title: `task ${i}` })).data.id);
+  const pgWorkloads = {
+    "create a task": { method: "POST", requests: pgMilestones.map((m) => [`/api/v1/milestones/${m}/tasks`, '{"title":"a task from wrk"}']) },
+    "complete a task": { method: "PATCH", requests: pgTasks.flatMap((t) => [[`/api/v1/tasks/${t}`, '{"completed":true}'], [`/api/v1/tasks/${t}`, '{"completed":false}']]) },
+    "pledge": { method: "POST", requests: pgMilestones.map((m) => [`/api/v1/milestones/${m}/supports`, '{"amount":1}']) },
+  };
+  // The same script shape, with the PostgreSQL API's own key.
+  const rewrite = (file) => { writeFileSync(file, readFileSync(file, "utf8").replace(`Bearer ${key}`, `Bearer ${pg.key}`)); return file; };
+  console.log(`\nWrites, SQLite against PostgreSQL (a throwaway local cluster): wrk -t2 -c32 -d${seconds}s after ${warmup} s of warm-up each; 20 milestones in one project, so writes meet on one project's lock`);
+  console.log("| workload | SQLite | PostgreSQL | PostgreSQL / SQLite | CPU per request: SQLite / PostgreSQL (API process) |");
+  console.log("|---|---|---|---|---|");
+  for (const name of Object.keys(pgWorkloads)) {
+    const sqliteScript = lua(name, workloads[name]);
+    const pgScript = rewrite(lua(`pg ${name}`, pgWorkloads[name]));
+    wrk(apiUrl, sqliteScript, { duration: warmup, conns: 32 });
+    const a = wrk(apiUrl, sqliteScript, { pid: apiPid, conns: 32 });
+    wrk(pg.url, pgScript, { duration: warmup, conns: 32 });
+    const b = wrk(pg.url, pgScript, { pid: pg.pid, conns: 32 });
+    if (a.errors + b.errors > 0) console.error(`  ${name}: ${a.errors} (SQLite) and ${b.errors} (PostgreSQL) responses were not 2xx/3xx or timed out`);
+    console.log(`| ${name} | ${a.rps.toFixed(0)} req/s | ${b.rps.toFixed(0)} req/s | ${(b.rps / a.rps).toFixed(2)} | ${a.cpuUs.toFixed(0)} µs / ${b.cpuUs.toFixed(0)} µs |`);
+  }
+}
+
 await new Promise((resolve) => setTimeout(resolve, 500));
 
 if (!parts.includes("scale")) {

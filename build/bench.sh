@@ -3,7 +3,9 @@
 # throughput of five workloads as a ratio to a bare ASP.NET Core "ceiling" that returns the same bytes
 # after the same bearer check (build/ceiling), RSS after the load, and list latency on a project of
 # 20,000 milestones against one of 30. Ratios, not absolute numbers, compare across machines.
-#   BENCH_SECONDS (default 8) per wrk run; BENCH_WARMUP (default 12) s of warm-up before each; BENCH_PARTS (default throughput,scale); BENCH_CONNECTIONS (default 32); BENCH_BIG (default 20000).
+#   BENCH_SECONDS (default 8) per wrk run; BENCH_WARMUP (default 12) s of warm-up before each; BENCH_PARTS (default throughput,scale,postgres); BENCH_CONNECTIONS (default 32); BENCH_BIG (default 20000).
+# The postgres part starts a throwaway PostgreSQL cluster (build/lib/postgres.sh) and a second API on it, and
+# compares the write workloads on both databases with 32 concurrent clients.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -18,8 +20,22 @@ fi
 dotnet publish src/Milestones.Api -c Release -o "$root/artifacts/bench" --nologo -v q /p:UseAppHost=false > /dev/null
 dotnet publish build/ceiling -c Release -o "$root/artifacts/ceiling" --nologo -v q /p:UseAppHost=false > /dev/null
 source build/lib/local-api.sh
+source build/lib/postgres.sh
 work=$(mktemp -d)
-trap 'stop_local_api; rm -rf "$work"' EXIT
+pg_api_pid=""
+trap 'stop_local_api; [ -n "$pg_api_pid" ] && kill "$pg_api_pid" 2> /dev/null; stop_postgres; rm -rf "$work"' EXIT
+export BENCH_PARTS="${BENCH_PARTS:-throughput,scale,postgres}"
+if [[ ",$BENCH_PARTS," == *",postgres,"* ]]; then
+  # The PostgreSQL API first (its own key), kept aside while the SQLite one starts under the usual names.
+  start_postgres "$work"
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres bench
+  mkdir -p "$work/pg-api"
+  LOCAL_API_PROVIDER=PostgreSql LOCAL_API_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Database=bench;Username=postgres;Maximum Pool Size=64" \
+    start_local_api "$root/artifacts/bench/Milestones.Api.dll" "$work/pg-api"
+  export BENCH_PG_URL="$API_URL" BENCH_PG_KEY="$API_KEY" BENCH_PG_PID="$API_PID"
+  pg_api_pid=$API_PID
+  API_PID=""
+fi
 start_local_api "$root/artifacts/bench/Milestones.Api.dll" "$work"
 
 echo "Milestones API on SQLite, Release, $(nproc) cores, $(dotnet --version) SDK, $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -4,6 +4,8 @@
 # webhooks allowed to loopback receivers (the client tests run one).
 #
 #   start_local_api DLL WORKDIR   starts it and waits for /health/ready; sets API_PID, API_URL, API_KEY
+#                                 (LOCAL_API_PROVIDER and LOCAL_API_CONNECTION, when set, put it on another
+#                                 database than the throwaway SQLite file, as build/bench.sh does for PostgreSQL)
 #   stop_local_api                stops it (safe to call twice, and from an EXIT trap)
 
 API_PID=""
@@ -16,7 +18,8 @@ start_local_api() {
   API_KEY="sk_live_local_$(date +%s)_$RANDOM$RANDOM""_000000000000000"
   API_URL="http://127.0.0.1:$port"
   Milestones__Bootstrap__ApiKey="$API_KEY" \
-  ConnectionStrings__Milestones="Data Source=$work/local-api.db" \
+  Database__Provider="${LOCAL_API_PROVIDER:-Sqlite}" \
+  ConnectionStrings__Milestones="${LOCAL_API_CONNECTION:-Data Source=$work/local-api.db}" \
   Milestones__Deadlines__Enabled=false \
   Milestones__RateLimit__PermitsPerMinute=0 \
   Milestones__Webhooks__AllowPrivateNetworks=true \
