@@ -135,6 +135,10 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
         }
     }
 
+    public bool IsRetryableConflict(Exception exception) => DatabaseErrors.IsRetryableConflict(exception);
+
+    public void DiscardChanges() => ChangeTracker.Clear();
+
     public async Task LockProjectsAsync(IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken)
     {
         if (LockProjectSql is not { } sql)
@@ -182,6 +186,8 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
     {
         public static readonly JoinedTransaction Instance = new();
 
+        public bool Owned => false;
+
         public Task CommitAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
@@ -189,6 +195,8 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
 
     private sealed class OwnedTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, IDisposable? gate) : ITransactionScope
     {
+        public bool Owned => true;
+
         public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
 
         public async ValueTask DisposeAsync()

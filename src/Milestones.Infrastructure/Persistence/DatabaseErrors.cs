@@ -54,6 +54,14 @@ public static class DatabaseErrors
         _ => false,
     };
 
+    /// <summary>A deadlock victim (SQL Server 1205, PostgreSQL 40P01) or a serialization failure (40001): the transaction was rolled back whole, so running it again is safe.</summary>
+    public static bool IsRetryableConflict(Exception exception) => Root(exception) switch
+    {
+        PostgresException p => p.SqlState is "40001" or "40P01",
+        SqlException s => s.Number == SqlServerDeadlockVictim,
+        _ => false,
+    };
+
     /// <summary>The server answered that the database does not exist yet (the migrations create it): PostgreSQL 3D000, SQL Server 4060.</summary>
     public static bool IsMissingDatabase(Exception exception) => Root(exception) switch
     {

@@ -47,9 +47,22 @@ public interface IApplicationDbContext
     /// where the provider already has one writer at a time (SQLite).
     /// </summary>
     Task LockProjectsAsync(IReadOnlyCollection<long> projectIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The database refused the transaction for a reason that says nothing about the request and passes when
+    /// it runs again from the start: a deadlock victim or a serialization failure (not a lost connection, whose
+    /// commit may or may not have happened).
+    /// </summary>
+    bool IsRetryableConflict(Exception exception);
+
+    /// <summary>Forgets every tracked entity and the domain events they hold, so a command can run again from the start.</summary>
+    void DiscardChanges();
 }
 
 public interface ITransactionScope : IAsyncDisposable
 {
+    /// <summary>True when this scope began the transaction (false when it joined one opened outside, which it cannot run again).</summary>
+    bool Owned { get; }
+
     Task CommitAsync(CancellationToken cancellationToken);
 }
