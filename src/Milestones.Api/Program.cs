@@ -103,12 +103,9 @@ try
         })
         .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = BadRequestProblems.FromModelState);
 
-    var health = builder.Services.AddHealthChecks()
+    // The database's readiness check; Redis adds its own where it is configured (AddInfrastructure).
+    builder.Services.AddHealthChecks()
         .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-    if (!string.IsNullOrEmpty(builder.Configuration[Milestones.Infrastructure.DependencyInjection.RedisSetting]))
-    {
-        health.AddCheck<Milestones.Infrastructure.RateLimiting.RedisHealthCheck>("redis", tags: ["ready"]);
-    }
 
     builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = RequestBodyMiddleware.MaxBytes);
 

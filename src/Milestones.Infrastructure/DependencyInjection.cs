@@ -40,25 +40,17 @@ public static class DependencyInjection
         }
         else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new ConfigurationException("Database:Provider is SqlServer but ConnectionStrings:Milestones is not set.");
-            }
-
+            var serverConnection = ServerConnectionString("SqlServer", connectionString);
             services.AddApplicationDbContext<SqlServerDbContext>((sp, options) => options
-                .UseSqlServer(connectionString)
+                .UseSqlServer(serverConnection)
                 .ConfigureWarnings(LogFailuresOnce)
                 .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>()));
         }
         else if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new ConfigurationException("Database:Provider is PostgreSql but ConnectionStrings:Milestones is not set.");
-            }
-
+            var serverConnection = ServerConnectionString("PostgreSql", connectionString);
             services.AddApplicationDbContext<PostgreSqlDbContext>((sp, options) => options
-                .UseNpgsql(connectionString)
+                .UseNpgsql(serverConnection)
                 .ConfigureWarnings(LogFailuresOnce)
                 .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>()));
         }
@@ -103,7 +95,13 @@ public static class DependencyInjection
         return services;
     }
 
-    public const string RedisSetting = "Milestones:Redis:Configuration";
+    /// <summary>A server database has no default location: its connection string must be given.</summary>
+    private static string ServerConnectionString(string provider, string? connectionString) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new ConfigurationException($"Database:Provider is {provider} but ConnectionStrings:Milestones is not set.")
+            : connectionString;
+
+    private const string RedisSetting = "Milestones:Redis:Configuration";
 
     /// <summary>
     /// <c>Milestones:Redis:Configuration</c> (StackExchange.Redis syntax, such as <c>redis:6379</c>): the rate limit
@@ -131,6 +129,7 @@ public static class DependencyInjection
         options.ConnectTimeout = Math.Min(options.ConnectTimeout, 2_000);
         options.SyncTimeout = Math.Min(options.SyncTimeout, 1_000);
         services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(options));
+        services.AddHealthChecks().AddCheck<RateLimiting.RedisHealthCheck>("redis", tags: ["ready"]);
     }
 
     private static void AddWebhooks(IServiceCollection services, IConfiguration configuration)

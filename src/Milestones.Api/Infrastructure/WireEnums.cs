@@ -77,7 +77,7 @@ public static class WireEnums
         var text = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
         if (DecimalPlaces(text) > 2 && accessor.HttpContext is { } context)
         {
-            EdgeInputErrors.Of(context).Add(field, $"{field} must have at most 2 decimals."); // the validators' own words, so one message stands
+            EdgeInputErrors.Of(context).Add(field, Milestones.Domain.Common.Money.TooManyDecimals(field)); // the validators' own words, so one message stands
         }
 
         return value;

@@ -28,7 +28,7 @@ public static class MilestoneRules
     public static IRuleBuilderOptions<T, decimal?> GoalAmount<T>(this IRuleBuilder<T, decimal?> rule) =>
         rule.Must(g => g is null || g > 0).WithMessage("goalAmount must be greater than 0.")
             .Must(g => g is null || g <= MaxGoalAmount).WithMessage($"goalAmount must be at most {MaxGoalAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)}.")
-            .Must(g => g is null || g > MaxGoalAmount || Money.HasAtMostTwoDecimals(g.Value)).WithMessage("goalAmount must have at most 2 decimals.");
+            .Must(g => g is null || g > MaxGoalAmount || Money.HasAtMostTwoDecimals(g.Value)).WithMessage(Money.TooManyDecimals("goalAmount"));
 
     public static IRuleBuilderOptions<T, int?> MilestonePosition<T>(this IRuleBuilder<T, int?> rule) =>
         rule.InclusiveBetween(1, Positions.Max).WithMessage($"position must be between 1 and {Positions.Max} (0 belongs to the default milestone).");

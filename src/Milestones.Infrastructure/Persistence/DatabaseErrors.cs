@@ -21,6 +21,8 @@ public static class DatabaseErrors
     private const string PostgresLockNotAvailable = "55P03"; // lock_timeout
     private const string PostgresQueryCanceled = "57014";   // statement_timeout
     private const int SqlServerDeadlockVictim = 1205;
+    private const string PostgresSerializationFailure = "40001";
+    private const string PostgresDeadlock = "40P01";
 
     /// <summary>A unique index or key refused the write: another request stored the same value first.</summary>
     public static bool IsUniqueViolation(Exception exception) => Root(exception) switch
@@ -46,18 +48,18 @@ public static class DatabaseErrors
     /// (SQL Server 1205, PostgreSQL 40P01), a serialization failure (40001), a dropped or refused connection,
     /// a server shutting down. Answered 503 with Retry-After, never 500 (SPEC 6).
     /// </summary>
-    public static bool IsTransient(Exception exception) => Root(exception) switch
+    public static bool IsTransient(Exception exception) => IsRetryableConflict(exception) || Root(exception) switch
     {
-        PostgresException p => p.IsTransient || p.SqlState is "40001" or "40P01" or "57P01" or "57P02" or "57P03" || p.SqlState.StartsWith("08", StringComparison.Ordinal),
+        PostgresException p => p.IsTransient || p.SqlState is "57P01" or "57P02" or "57P03" || p.SqlState.StartsWith("08", StringComparison.Ordinal),
         NpgsqlException n => n.IsTransient || n.InnerException is System.Net.Sockets.SocketException or IOException or TimeoutException,
-        SqlException s => s.Number is SqlServerDeadlockVictim || s.IsTransient,
+        SqlException s => s.IsTransient,
         _ => false,
     };
 
     /// <summary>A deadlock victim (SQL Server 1205, PostgreSQL 40P01) or a serialization failure (40001): the transaction was rolled back whole, so running it again is safe.</summary>
     public static bool IsRetryableConflict(Exception exception) => Root(exception) switch
     {
-        PostgresException p => p.SqlState is "40001" or "40P01",
+        PostgresException p => p.SqlState is PostgresSerializationFailure or PostgresDeadlock,
         SqlException s => s.Number == SqlServerDeadlockVictim,
         _ => false,
     };

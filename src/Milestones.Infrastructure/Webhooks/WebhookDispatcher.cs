@@ -46,11 +46,10 @@ public sealed class WebhookDispatcher(
 
     /// <summary>Attempts under way on this instance (at most <see cref="WebhookOptions.MaxConcurrency"/>).</summary>
     private readonly List<Task> _attempts = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _inFlight = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte> _busyWebhooks = new();
-    private int _running;
+    /// <summary>The deliveries with an attempt under way here, each with its webhook: the slots taken and the webhooks busy are derived from it.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, long> _inFlight = new();
 
-    private int FreeSlots => options.Value.MaxConcurrency - Volatile.Read(ref _running);
+    private int FreeSlots => options.Value.MaxConcurrency - _inFlight.Count;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -105,7 +104,7 @@ public sealed class WebhookDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>()
-            .Send(new ClaimDeliveriesCommand(Owner, options.Value.Lease, count, [.. _busyWebhooks.Keys]), cancellationToken);
+            .Send(new ClaimDeliveriesCommand(Owner, options.Value.Lease, count, [.. _inFlight.Values.Distinct()]), cancellationToken);
     }
 
     /// <summary>Claims up to <paramref name="count"/> due deliveries and starts an attempt at each without waiting for it.</summary>
@@ -117,13 +116,11 @@ public sealed class WebhookDispatcher(
             _attempts.RemoveAll(t => t.IsCompleted);
             foreach (var delivery in claimed)
             {
-                if (!_inFlight.TryAdd(delivery.Id, 0))
+                if (!_inFlight.TryAdd(delivery.Id, delivery.WebhookId))
                 {
                     continue; // claimed again while this instance's attempt is still under way (its lease ran out): that attempt records it
                 }
 
-                _busyWebhooks[delivery.WebhookId] = 0;
-                Interlocked.Increment(ref _running);
                 _attempts.Add(Task.Run(() => RunAttemptAsync(delivery, stoppingToken), CancellationToken.None));
             }
         }
@@ -147,9 +144,7 @@ public sealed class WebhookDispatcher(
         }
         finally
         {
-            _busyWebhooks.TryRemove(delivery.WebhookId, out _);
             _inFlight.TryRemove(delivery.Id, out _);
-            Interlocked.Decrement(ref _running);
             signal.Wake(); // a slot is free
         }
     }

@@ -20,7 +20,7 @@ public sealed class PledgeSupportValidator : AbstractValidator<PledgeSupportComm
         RuleFor(x => x.Amount).NotNull().WithMessage("amount is required.")
             .Must(a => a is null || a > 0).WithMessage("amount must be greater than 0.")
             .Must(a => a is null || a <= Money.MaxAmount).WithMessage($"amount must be at most {Money.MaxAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)}.")
-            .Must(a => a is null || a > Money.MaxAmount || Money.HasAtMostTwoDecimals(a.Value)).WithMessage("amount must have at most 2 decimals.");
+            .Must(a => a is null || a > Money.MaxAmount || Money.HasAtMostTwoDecimals(a.Value)).WithMessage(Money.TooManyDecimals("amount"));
         RuleFor(x => x.Message).MaximumLength(Support.MessageMaxLength)
             .WithMessage($"message must be at most {Support.MessageMaxLength} characters.");
     }
