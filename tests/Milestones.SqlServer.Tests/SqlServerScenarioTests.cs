@@ -127,6 +127,114 @@ public sealed class SqlServerScenarioTests(SqlServerFixture fixture) : IClassFix
     }
 
     [SkippableFact]
+    public async Task A_storm_of_mixed_writes_from_16_clients_leaves_no_drift_on_sql_server()
+    {
+        Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
+        await using var api = new SqlServerApi(fixture.NewDatabase());
+        var admin = api.Client();
+        var project = await DataAsync(admin.PostAsJsonAsync("/api/v1/projects", new { name = "Storm", visibility = "public" }));
+        var projectId = project["id"]!.GetValue<long>();
+        var milestones = new System.Collections.Concurrent.ConcurrentBag<long>();
+        for (var i = 0; i < 3; i++)
+        {
+            milestones.Add((await DataAsync(admin.PostAsJsonAsync($"/api/v1/projects/{projectId}/milestones", new { title = $"storm {i}", goalAmount = 1_000_000 })))["id"]!.GetValue<long>());
+        }
+
+        var tasks = new System.Collections.Concurrent.ConcurrentBag<long>();
+        var faults = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var created = 0;
+
+        // Act: 16 clients with one admin key (the database sees 16 writers), each a seeded mix of writes.
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(seed => Task.Run(async () =>
+        {
+            var client = api.Client();
+            var random = new Random(seed);
+            for (var op = 0; op < 40; op++)
+            {
+                var milestoneId = milestones.ElementAt(random.Next(milestones.Count));
+                var taskId = tasks.IsEmpty ? 0 : tasks.ElementAt(random.Next(tasks.Count));
+                using var response = random.Next(100) switch
+                {
+                    < 35 => await client.PostAsJsonAsync($"/api/v1/milestones/{milestoneId}/tasks", new { title = $"t{random.Next()}", completed = random.Next(3) == 0 }),
+                    < 55 when taskId != 0 => await client.PatchAsJsonAsync($"/api/v1/tasks/{taskId}", new { completed = random.Next(2) == 0 }),
+                    < 65 when taskId != 0 => await client.PatchAsJsonAsync($"/api/v1/tasks/{taskId}", new { milestoneId }),
+                    < 72 when taskId != 0 => await client.DeleteAsync($"/api/v1/tasks/{taskId}"),
+                    < 85 => await client.PostAsJsonAsync($"/api/v1/milestones/{milestoneId}/supports", new { amount = random.Next(1, 500) + 0.25m }),
+                    < 93 => await client.PostAsJsonAsync($"/api/v1/projects/{projectId}/milestones", new { title = $"m{random.Next()}" }),
+                    _ => await client.PatchAsJsonAsync($"/api/v1/milestones/{milestoneId}", new { status = new[] { "pending", "in_progress", "reached" }[random.Next(3)] }),
+                };
+                var body = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode >= 500)
+                {
+                    faults.Add($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} → {body}");
+                }
+                else if (response.StatusCode == HttpStatusCode.Created && JsonNode.Parse(body)?["data"] is JsonObject data)
+                {
+                    Interlocked.Increment(ref created);
+                    if (data.ContainsKey("completed"))
+                    {
+                        tasks.Add(data["id"]!.GetValue<long>());
+                    }
+                    else if (data.ContainsKey("tasksTotal"))
+                    {
+                        milestones.Add(data["id"]!.GetValue<long>());
+                    }
+                }
+            }
+        })));
+
+        // Assert: no 5xx (deadlock victims are retried inside the request), and recount finds nothing to fix.
+        Assert.True(faults.IsEmpty, string.Join('\n', faults.Take(5)));
+        Assert.True(created > 150, $"only {created} writes succeeded");
+        var recount = await DataAsync(admin.PostAsync($"/api/v1/projects/{projectId}/recount", null));
+        Assert.Empty(recount["fixed"]!.AsArray());
+    }
+
+    [SkippableFact]
+    public async Task Six_racing_posts_with_one_idempotency_key_create_one_task_on_sql_server()
+    {
+        Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
+        await using var api = new SqlServerApi(fixture.NewDatabase());
+        var project = await DataAsync(api.Client().PostAsJsonAsync("/api/v1/projects", new { name = "Keys" }));
+        var milestone = await DataAsync(api.Client().PostAsJsonAsync($"/api/v1/projects/{project["id"]}/milestones", new { title = "Once" }));
+        var url = $"/api/v1/milestones/{milestone["id"]}/tasks";
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new { title = "once" }) };
+            request.Headers.Add("Idempotency-Key", "race-sql-server");
+            return (await DataAsync(api.Client().SendAsync(request), HttpStatusCode.Created))["id"]!.GetValue<long>();
+        }));
+
+        Assert.Single(ids.Distinct());
+        var after = await DataAsync(api.Client().GetAsync($"/api/v1/milestones/{milestone["id"]}"));
+        Assert.Equal(1, after["tasksTotal"]!.GetValue<int>());
+    }
+
+    [SkippableFact]
+    public async Task Ten_racing_patches_with_one_If_Match_have_one_winner_on_sql_server()
+    {
+        Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
+        await using var api = new SqlServerApi(fixture.NewDatabase());
+        var project = await DataAsync(api.Client().PostAsJsonAsync("/api/v1/projects", new { name = "Match" }));
+        var milestone = await DataAsync(api.Client().PostAsJsonAsync($"/api/v1/projects/{project["id"]}/milestones", new { title = "Contended" }));
+        var url = $"/api/v1/milestones/{milestone["id"]}";
+        using var current = await api.Client().GetAsync(url);
+        var etag = current.Headers.ETag!.Tag;
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 10).Select(async i =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(new { description = $"writer {i}" }) };
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var response = await api.Client().SendAsync(request);
+            return response.StatusCode;
+        }));
+
+        Assert.Single(statuses, s => s == HttpStatusCode.OK);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Contains(s, new[] { HttpStatusCode.PreconditionFailed, HttpStatusCode.Conflict }));
+    }
+
+    [SkippableFact]
     public async Task Two_sweepers_on_one_sql_server_write_one_deadline_event_per_milestone()
     {
         Skip.If(SqlServerFixture.DockerUnavailableReason is not null, SqlServerFixture.DockerUnavailableReason);
