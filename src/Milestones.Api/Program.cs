@@ -31,25 +31,6 @@ try
     builder.Services.AddApplication(builder.Configuration);
     builder.Services.AddInfrastructure(builder.Configuration);
 
-    // Pipeline order, outermost first: tracing → logging → authorization → validation →
-    // performance → transaction (commands) → If-Match precondition (conditional commands).
-    builder.Services.AddMediator((MediatorOptions options) =>
-    {
-        options.ServiceLifetime = ServiceLifetime.Scoped;
-        options.Assemblies = [typeof(Milestones.Domain.Common.DomainEvent), typeof(Milestones.Application.DependencyInjection)];
-        // Pipeline.Order, spelt out for the source generator (PipelineWiringTests checks they agree).
-        options.PipelineBehaviors =
-        [
-            typeof(TracingBehaviour<,>),
-            typeof(LoggingBehaviour<,>),
-            typeof(AuthorizationBehaviour<,>),
-            typeof(ValidationBehaviour<,>),
-            typeof(PerformanceBehaviour<,>),
-            typeof(TransactionBehaviour<,>),
-            typeof(PreconditionBehaviour<,>),
-        ];
-    });
-
     builder.Services.AddMilestonesTelemetry(builder.Configuration);
     builder.Services.AddHttpContextAccessor();
     // Values the edge cannot read (an unknown enum value, a null that cannot be) wait for validation's 422.

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Common.Serialization;
 
 namespace Milestones.Application;
@@ -8,17 +9,15 @@ namespace Milestones.Application;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Validators, AutoMapper and access services. The mediator itself is registered by the host
-    /// (the source generator runs in the outermost project).
+    /// The mediator with its pipeline, validators and access services: the one registration the host
+    /// and the handler tests share.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) => member is null ? null : JsonNames.PropertyPath(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) => member is null ? null : JsonNames.PropertyPath(member.Name);
+        services.AddMediatorPipeline();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton);
-
-        // AutoMapper 15+ is free for development; production needs a license key (AutoMapper:LicenseKey).
-        services.AddAutoMapper(cfg => cfg.LicenseKey = configuration["AutoMapper:LicenseKey"], typeof(MappingProfile));
 
         services.AddSingleton(Users.ApiKeyLimits.From(configuration));
         services.AddScoped<ProjectAccess>();

@@ -1,5 +1,4 @@
 // The namespaces nearly every use case needs; anything rarer is imported where it is used.
-global using AutoMapper;
 global using FluentValidation;
 global using Mediator;
 global using Microsoft.EntityFrameworkCore;

@@ -65,7 +65,7 @@ public sealed class MilestoneTests
         var milestone = NewMilestone();
         milestone.ClearDomainEvents();
 
-        milestone.Reach(Now);
+        milestone.Update(new MilestonePatch { Status = MilestoneStatus.Reached }, Now);
 
         Assert.Equal(MilestoneStatus.Reached, milestone.Status);
         Assert.Equal(Now, milestone.ReachedAt);
@@ -79,7 +79,7 @@ public sealed class MilestoneTests
     {
         var milestone = NewMilestone(MilestoneStatus.Reached);
 
-        milestone.Reopen(Now);
+        milestone.Update(new MilestonePatch { Status = MilestoneStatus.Pending }, Now);
 
         Assert.Null(milestone.ReachedAt);
         Assert.Equal(MilestoneStatus.Pending, milestone.Status);
@@ -147,7 +147,6 @@ public sealed class MilestoneTests
         var milestone = DefaultMilestone();
 
         Assert.Throws<DomainException>(() => milestone.Update(new MilestonePatch { Status = MilestoneStatus.Reached }, Now));
-        Assert.Throws<DomainException>(() => milestone.Reach(Now));
         Assert.Throws<DomainException>(() => milestone.Reposition(4));
     }
 

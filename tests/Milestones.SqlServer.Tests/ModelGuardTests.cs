@@ -20,6 +20,22 @@ public sealed class ModelGuardTests
         new(new DbContextOptionsBuilder<PostgreSqlDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
 
     [Fact]
+    public void Every_enum_column_on_every_provider_stores_the_enum_name_as_text()
+    {
+        using DbContext sqlServer = SqlServerContext(), sqlite = SqliteContext(), postgres = PostgreSqlContext();
+
+        var enumColumns = new[] { sqlServer, sqlite, postgres }
+            .SelectMany(c => c.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).Select(p => (Context: c.GetType().Name, Property: p)))
+            .Where(x => (Nullable.GetUnderlyingType(x.Property.ClrType) ?? x.Property.ClrType).IsEnum)
+            .ToList();
+
+        Assert.NotEmpty(enumColumns);
+        Assert.All(enumColumns, x => Assert.True(
+            x.Property.GetTypeMapping().Converter?.ProviderClrType == typeof(string) && x.Property.GetMaxLength() == 16,
+            $"{x.Context}: {x.Property.DeclaringType.DisplayName()}.{x.Property.Name} is not stored as its name"));
+    }
+
+    [Fact]
     public void The_idempotent_sql_server_migration_script_parses_without_error()
     {
         using var context = SqlServerContext();

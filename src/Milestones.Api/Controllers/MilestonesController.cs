@@ -86,12 +86,7 @@ public sealed record MilestoneListParameters
 
     public ListMilestonesQuery ToQuery() => new()
     {
-        Status = Status,
-        Type = Type,
-        Search = Search,
-        Overdue = Overdue,
-        DueBefore = DueBefore,
-        DueAfter = DueAfter,
+        Filter = new MilestoneFilter { Status = Status, Type = Type, Search = Search, Overdue = Overdue, DueBefore = DueBefore, DueAfter = DueAfter },
         Sort = Sort,
         Order = Order,
         IncludeDeleted = IncludeDeleted,

@@ -6,7 +6,7 @@ using Milestones.Domain.Events;
 
 namespace Milestones.Domain.Entities;
 
-public sealed class Milestone : AuditableEntity
+public sealed class Milestone : AuditableEntity, IOrdered
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 10_000;
@@ -65,16 +65,19 @@ public sealed class Milestone : AuditableEntity
 
     public static string NormalizeTitle(string title) => title.Trim().ToUpperInvariant();
 
-    /// <summary>Whether the deadline has passed while the milestone is still open.</summary>
-    public bool IsOverdue(DateTime now) => DueDate is { } due && due < now && IsOpen && !IsDeleted;
+    /// <summary>Whether the deadline has passed while the milestone is still open (<see cref="Overdue"/>, run in memory).</summary>
+    public bool IsOverdue(DateTime now) => OverdueInMemory(this, now);
 
     /// <summary>
-    /// <see cref="IsOverdue"/> for queries: the one definition every list, filter and sweep
-    /// translates to SQL (<paramref name="now"/> becomes a query parameter).
+    /// The one definition of overdue: a due date in the past while pending or in progress, not deleted.
+    /// Lists, filters, the sweep and the DTO translate it to SQL (the clock a query parameter);
+    /// <see cref="IsOverdue"/> runs it in memory.
     /// </summary>
-    public static Expression<Func<Milestone, bool>> OverdueAt(DateTime now) => m =>
+    public static readonly Expression<Func<Milestone, DateTime, bool>> Overdue = (m, now) =>
         m.DueDate != null && m.DueDate < now && m.DeletedAt == null &&
         (m.Status == MilestoneStatus.Pending || m.Status == MilestoneStatus.InProgress);
+
+    private static readonly Func<Milestone, DateTime, bool> OverdueInMemory = Overdue.Compile();
 
     internal static Milestone CreateDefault(Project project, long createdById)
     {
@@ -100,7 +103,7 @@ public sealed class Milestone : AuditableEntity
         MilestoneStatus status,
         MilestoneColor color,
         DateTime? dueDate,
-        int position,
+        Slot position,
         decimal? goalAmount,
         long createdById,
         DateTime now)
@@ -119,7 +122,7 @@ public sealed class Milestone : AuditableEntity
             Status = status,
             Type = MilestoneType.Categorised,
             Color = color,
-            Position = position,
+            Position = position.Position,
             DueDate = dueDate is { } d ? DueDates.Normalize(d) : null,
             ReachedAt = status == MilestoneStatus.Reached ? now : null,
             GoalAmount = goalAmount,
@@ -127,7 +130,7 @@ public sealed class Milestone : AuditableEntity
         };
         milestone.CreatedAtInstant(now); // reachedAt of a milestone created as reached equals its createdAt
         milestone.TextChanged();
-        milestone.Raise(new MilestoneCreated(milestone, status));
+        milestone.Raise(new MilestoneCreated(milestone, status, position.Displaces));
         return milestone;
     }
 
@@ -170,7 +173,9 @@ public sealed class Milestone : AuditableEntity
 
         if (patch.Position is { } position && position != Position)
         {
+            var from = Position;
             changes["position"] = Position = position;
+            Raise(new MilestoneRepositioned(this, from));
         }
 
         if (patch.DueDate.HasValue)
@@ -210,12 +215,6 @@ public sealed class Milestone : AuditableEntity
             Raise(new MilestoneStatusChanged(this, previous, Status));
         }
     }
-
-    public void Reach(DateTime now) => ChangeStatus(MilestoneStatus.Reached, now);
-
-    public void Fail(DateTime now) => ChangeStatus(MilestoneStatus.Failed, now);
-
-    public void Reopen(DateTime now) => ChangeStatus(MilestoneStatus.Pending, now);
 
     /// <summary>
     /// The deadline passed while the milestone was open. The first time for this due date it records
@@ -293,25 +292,6 @@ public sealed class Milestone : AuditableEntity
     public void EnsureAcceptsTasks()
     {
         EnsureLive();
-    }
-
-    private void ChangeStatus(MilestoneStatus status, DateTime now)
-    {
-        EnsureLive();
-        if (IsDefault)
-        {
-            throw new DomainException("The default milestone can only be renamed and recoloured.");
-        }
-
-        if (status == Status)
-        {
-            return;
-        }
-
-        var previous = Status;
-        ApplyStatus(status, now);
-        Raise(new MilestoneUpdated(this, new Dictionary<string, object?> { ["status"] = status }));
-        Raise(new MilestoneStatusChanged(this, previous, status));
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using Milestones.Domain.Events;
 namespace Milestones.Domain.Entities;
 
 /// <summary>A task inside a milestone. (Named TaskItem so it never collides with System.Threading.Tasks.Task.)</summary>
-public sealed class TaskItem : AuditableEntity
+public sealed class TaskItem : AuditableEntity, IOrdered
 {
     public const int TitleMaxLength = 500;
 
@@ -26,7 +26,7 @@ public sealed class TaskItem : AuditableEntity
 
     public DateTime? DeletedAt { get; private set; }
 
-    public static TaskItem Create(Milestone milestone, string title, bool completed, int position, DateTime now)
+    public static TaskItem Create(Milestone milestone, string title, bool completed, Slot position, DateTime now)
     {
         milestone.EnsureAcceptsTasks();
         var task = new TaskItem
@@ -37,9 +37,9 @@ public sealed class TaskItem : AuditableEntity
             Title = title,
             Completed = completed,
             CompletedAt = completed ? now : null,
-            Position = position,
+            Position = position.Position,
         };
-        task.Raise(new TaskCreated(task, completed));
+        task.Raise(new TaskCreated(task, completed, position.Displaces));
         return task;
     }
 
@@ -63,7 +63,9 @@ public sealed class TaskItem : AuditableEntity
             return;
         }
 
+        var from = Position;
         Position = position;
+        Raise(new TaskRepositioned(this, from));
         Raise(new TaskUpdated(this, new Dictionary<string, object?> { ["position"] = position }));
     }
 
@@ -94,7 +96,7 @@ public sealed class TaskItem : AuditableEntity
     }
 
     /// <summary>Moves the task to another live milestone of the same project, at <paramref name="position"/>.</summary>
-    public void MoveTo(Milestone target, int position)
+    public void MoveTo(Milestone target, Slot position)
     {
         EnsureLive();
         if (target.ProjectId != ProjectId)
@@ -108,11 +110,11 @@ public sealed class TaskItem : AuditableEntity
             return;
         }
 
-        var from = MilestoneId;
+        var (from, fromPosition) = (MilestoneId, Position);
         MilestoneId = target.Id;
         Milestone = target;
-        Position = position;
-        Raise(new TaskMoved(this, from, target.Id, Completed));
+        Position = position.Position;
+        Raise(new TaskMoved(this, from, fromPosition, target.Id, Completed, position.Displaces));
     }
 
     public void SoftDelete(DateTime now)

@@ -83,26 +83,26 @@ public sealed class WebhookDelivery : BaseEntity
         Status = DeliveryStatus.Delivered;
         DeliveredAt = now;
         NextAttemptAt = null;
+        Raise(new WebhookDeliveryConcluded(this, Delivered: true));
     }
 
     /// <summary>
     /// Any other answer, a time-out or a refused address. The next attempt follows the
     /// <paramref name="schedule"/> (the delay after attempt n is <c>schedule[n-1]</c>, stretched or
     /// shrunk by <paramref name="jitter"/>, a factor such as 0.93); past its end the delivery has failed.
-    /// Returns true when it has failed for good.
     /// </summary>
-    public bool AttemptFailed(int? statusCode, string error, string? responseBody, DateTime now, IReadOnlyList<TimeSpan> schedule, double jitter)
+    public void AttemptFailed(int? statusCode, string error, string? responseBody, DateTime now, IReadOnlyList<TimeSpan> schedule, double jitter)
     {
         Attempted(statusCode, error, responseBody, now);
         if (Attempts > schedule.Count)
         {
             Status = DeliveryStatus.Failed;
             NextAttemptAt = null;
-            return true;
+            Raise(new WebhookDeliveryConcluded(this, Delivered: false));
+            return;
         }
 
         NextAttemptAt = now + schedule[Attempts - 1] * jitter;
-        return false;
     }
 
     /// <summary>Sends it again, now, with the same id; its attempts (and retry schedule) start over.</summary>

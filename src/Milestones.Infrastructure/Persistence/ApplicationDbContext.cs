@@ -167,19 +167,21 @@ public abstract class ApplicationDbContext(DbContextOptions options) : DbContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);
     }
 
+    /// <summary>The enums of <c>Milestones.Domain.Enums</c>: each column of one of them holds its name.</summary>
+    public static readonly IReadOnlyList<Type> DomainEnums =
+        [.. typeof(Visibility).Assembly.GetTypes().Where(t => t.IsEnum && t.Namespace == typeof(Visibility).Namespace)];
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeValueConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeValueConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
-        configurationBuilder.Properties<Visibility>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<ProjectRole>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<MilestoneStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<MilestoneType>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<MilestoneColor>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<SupportStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<DeadlinePolicy>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Properties<DeliveryStatus>().HaveConversion<string>().HaveMaxLength(16);
+
+        // Every enum of the domain is stored as its name (≤ 16 characters), so a new one needs no line here.
+        foreach (var type in DomainEnums)
+        {
+            configurationBuilder.Properties(type).HaveConversion<string>().HaveMaxLength(16);
+        }
     }
 
     private sealed class JoinedTransaction : ITransactionScope

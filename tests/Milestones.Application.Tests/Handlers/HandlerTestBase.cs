@@ -41,22 +41,6 @@ public abstract class HandlerTestBase : IAsyncLifetime
         services.AddSingleton<AuditableEntityInterceptor>();
         services.AddApplicationDbContext<SqliteDbContext>((sp, o) => o.UseSqlite(_connection).AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>()));
         services.AddScoped(_ => Caller.Object);
-        services.AddMediator((MediatorOptions options) =>
-        {
-            options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.Assemblies = [typeof(DomainEvent), typeof(Application.DependencyInjection)];
-            // Pipeline.Order, spelt out for the source generator (WiringTests checks they agree).
-            options.PipelineBehaviors =
-            [
-                typeof(TracingBehaviour<,>),
-                typeof(LoggingBehaviour<,>),
-                typeof(AuthorizationBehaviour<,>),
-                typeof(ValidationBehaviour<,>),
-                typeof(PerformanceBehaviour<,>),
-                typeof(TransactionBehaviour<,>),
-                typeof(PreconditionBehaviour<,>),
-            ];
-        });
         _services = services.BuildServiceProvider();
 
         await using var scope = _services.CreateAsyncScope();

@@ -67,7 +67,7 @@ public sealed class SearchMilestonesTests : HandlerTestBase
         {
             var matches = texts.Where(t => t.SearchText.Contains(SearchText.Fold(term), StringComparison.Ordinal)).Select(t => t.Id).ToList();
 
-            var page = await SendAsync(new ListMilestonesQuery { InProject = projectId, Search = term, Limit = 100 });
+            var page = await SendAsync(new ListMilestonesQuery { InProject = projectId, Filter = new MilestoneFilter { Search = term }, Limit = 100 });
 
             Assert.Equal(matches.Count, page.Count);
             Assert.Equal(matches.Take(100), page.Items.Select(m => m.Id));

@@ -13,7 +13,7 @@ public sealed class PreconditionBehaviour<TMessage, TResponse>(ISender sender) :
             var current = Versions.Of(await sender.Send(message.CurrentRepresentationQuery(), cancellationToken));
             if (!expected.Contains(current, StringComparer.Ordinal))
             {
-                throw new PreconditionFailedException(current);
+                throw new PreconditionFailedException();
             }
         }
 

@@ -1,8 +1,5 @@
 namespace Milestones.Application.Common.Exceptions;
 
 /// <summary>412: the command expected a version of the resource that is no longer current.</summary>
-public sealed class PreconditionFailedException(string currentVersion)
-    : Exception("The resource has changed since the version you expected; fetch it again and retry.")
-{
-    public string CurrentVersion { get; } = currentVersion;
-}
+public sealed class PreconditionFailedException()
+    : Exception("The resource has changed since the version you expected; fetch it again and retry.");

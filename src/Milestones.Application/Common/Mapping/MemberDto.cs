@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Milestones.Application.Common.Mapping;
 
 public sealed record MemberDto
@@ -8,4 +10,15 @@ public sealed record MemberDto
     public string DisplayName { get; init; } = "";
     public ProjectRole Role { get; init; }
     public DateTime AddedAt { get; init; }
+
+    /// <summary>The one map from a membership, with its user's names.</summary>
+    public static readonly Expression<Func<ProjectMember, MemberDto>> Projection = m => new MemberDto
+    {
+        ProjectId = m.ProjectId,
+        UserId = m.UserId,
+        Username = m.User!.Username,
+        DisplayName = m.User!.DisplayName,
+        Role = m.Role,
+        AddedAt = m.AddedAt,
+    };
 }

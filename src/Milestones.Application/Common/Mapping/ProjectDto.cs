@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Milestones.Application.Common.Mapping;
 
 public sealed record ProjectDto
@@ -14,4 +16,21 @@ public sealed record ProjectDto
     public int TasksCompleted { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
+
+    /// <summary>The one map from a project.</summary>
+    public static readonly Expression<Func<Project, ProjectDto>> Projection = p => new ProjectDto
+    {
+        Id = p.Id,
+        Name = p.Name,
+        Description = p.Description,
+        Visibility = p.Visibility,
+        DeadlinePolicy = p.DeadlinePolicy,
+        OwnerId = p.OwnerId,
+        MilestonesTotal = p.MilestonesTotal,
+        MilestonesReached = p.MilestonesReached,
+        TasksTotal = p.TasksTotal,
+        TasksCompleted = p.TasksCompleted,
+        CreatedAt = p.CreatedAt,
+        UpdatedAt = p.UpdatedAt,
+    };
 }

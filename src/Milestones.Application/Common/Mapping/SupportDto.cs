@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Milestones.Application.Common.Mapping;
 
 public sealed record SupportDto
@@ -11,4 +13,18 @@ public sealed record SupportDto
     public SupportStatus Status { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime? ResolvedAt { get; init; }
+
+    /// <summary>The one map from a pledge.</summary>
+    public static readonly Expression<Func<Support, SupportDto>> Projection = s => new SupportDto
+    {
+        Id = s.Id,
+        ProjectId = s.ProjectId,
+        MilestoneId = s.MilestoneId,
+        SupporterId = s.SupporterId,
+        Amount = s.Amount,
+        Message = s.Message,
+        Status = s.Status,
+        CreatedAt = s.CreatedAt,
+        ResolvedAt = s.ResolvedAt,
+    };
 }

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Milestones.Application.Common.Mapping;
 
 public sealed record TaskDto
@@ -11,4 +13,18 @@ public sealed record TaskDto
     public int Position { get; init; }
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
+
+    /// <summary>The one map from a task: EF Core reads only these columns; <see cref="From"/> runs it in memory.</summary>
+    public static readonly Expression<Func<TaskItem, TaskDto>> Projection = t => new TaskDto
+    {
+        Id = t.Id,
+        ProjectId = t.ProjectId,
+        MilestoneId = t.MilestoneId,
+        Title = t.Title,
+        Completed = t.Completed,
+        CompletedAt = t.CompletedAt,
+        Position = t.Position,
+        CreatedAt = t.CreatedAt,
+        UpdatedAt = t.UpdatedAt,
+    };
 }

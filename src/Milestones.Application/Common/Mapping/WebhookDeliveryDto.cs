@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Milestones.Application.Common.Mapping;
 
 /// <summary>One event (or ping) sent to a webhook, with its last attempt. Its id is the <c>Milestones-Delivery</c> header.</summary>
@@ -19,4 +21,26 @@ public sealed record WebhookDeliveryDto
     public string? LastResponseBody { get; init; }
     public DateTime? DeliveredAt { get; init; }
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>The one map from a delivery; <see cref="From"/> runs it in memory.</summary>
+    public static readonly Expression<Func<WebhookDelivery, WebhookDeliveryDto>> Projection = d => new WebhookDeliveryDto
+    {
+        Id = d.Id,
+        WebhookId = d.WebhookId,
+        EventId = d.EventId,
+        EventType = d.EventType,
+        Status = d.Status,
+        Attempts = d.Attempts,
+        NextAttemptAt = d.NextAttemptAt,
+        LastAttemptAt = d.LastAttemptAt,
+        LastStatusCode = d.LastStatusCode,
+        LastError = d.LastError,
+        LastResponseBody = d.LastResponseBody,
+        DeliveredAt = d.DeliveredAt,
+        CreatedAt = d.CreatedAt,
+    };
+
+    private static readonly Func<WebhookDelivery, WebhookDeliveryDto> InMemory = Projection.Compile();
+
+    public static WebhookDeliveryDto From(WebhookDelivery delivery) => InMemory(delivery);
 }

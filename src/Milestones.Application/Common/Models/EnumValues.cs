@@ -17,8 +17,6 @@ public static class EnumValues<T>
 
     public static string Allowed => string.Join(", ", ByName.Keys);
 
-    public static IReadOnlyCollection<string> Names => ByName.Keys;
-
     public static bool TryParse(string? value, out T parsed) =>
         ByName.TryGetValue(value ?? "", out parsed);
 

@@ -1,3 +1,4 @@
+using Milestones.Application.Common.Ordering;
 using Milestones.Domain.Events;
 
 namespace Milestones.Application.Milestones.EventHandlers;
@@ -20,7 +21,7 @@ public sealed class DeletedMilestoneTasksHandler(IApplicationDbContext db, TimeP
         var tasks = db.Tasks.Where(t => t.MilestoneId == notification.Milestone.Id);
         if (notification.ReassignTo is { } targetId)
         {
-            var offset = await db.Tasks.Where(t => t.MilestoneId == targetId).MaxAsync(t => (int?)t.Position, cancellationToken) ?? 0;
+            var offset = await db.TaskList(targetId).LastPositionAsync(cancellationToken);
             await tasks.ExecuteUpdateAsync(s => s
                 .SetProperty(t => t.MilestoneId, targetId)
                 .SetProperty(t => t.Position, t => t.Position + offset)

@@ -34,7 +34,7 @@ public sealed class ListEventsValidator : AbstractValidator<ListEventsQuery>
     }
 }
 
-public sealed class ListEventsHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+public sealed class ListEventsHandler(IApplicationDbContext db, ProjectAccess access)
     : IQueryHandler<ListEventsQuery, PagedList<EventDto>>
 {
     public async ValueTask<PagedList<EventDto>> Handle(ListEventsQuery query, CancellationToken cancellationToken)
@@ -67,6 +67,6 @@ public sealed class ListEventsHandler(IApplicationDbContext db, IMapper mapper, 
 
         // Mapped in memory: the stored JSON text becomes a JSON object in the answer.
         var page = await events.AsNoTracking().OrderByDescending(e => e.Id).ToPagedListAsync(query, cancellationToken);
-        return page.Map(rows => mapper.Map<List<EventDto>>(rows));
+        return page.Map(rows => rows.Select(EventDto.From).ToList());
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 using Milestones.Application.Common.Models;
 
 namespace Milestones.Application.Members.Commands.SetMember;
@@ -19,7 +18,7 @@ public sealed class SetMemberValidator : AbstractValidator<SetMemberCommand>
     }
 }
 
-public sealed class SetMemberHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class SetMemberHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<SetMemberCommand, MemberDto>
 {
     public async ValueTask<MemberDto> Handle(SetMemberCommand command, CancellationToken cancellationToken)
@@ -30,7 +29,7 @@ public sealed class SetMemberHandler(IApplicationDbContext db, IMapper mapper, T
         await db.SaveChangesAsync(cancellationToken);
 
         return await db.ProjectMembers.Where(m => m.ProjectId == command.ProjectId && m.UserId == userId)
-            .ProjectTo<MemberDto>(mapper.ConfigurationProvider)
+            .Select(MemberDto.Projection)
             .FirstAsync(cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 using Milestones.Application.Common.Models;
 
 namespace Milestones.Application.Members.Queries.ListMembers;
@@ -15,14 +14,14 @@ public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
     public ListMembersValidator() => Include(new PagingValidator<ListMembersQuery>());
 }
 
-public sealed class ListMembersHandler(IApplicationDbContext db, IMapper mapper)
+public sealed class ListMembersHandler(IApplicationDbContext db)
     : IQueryHandler<ListMembersQuery, PagedList<MemberDto>>
 {
     public async ValueTask<PagedList<MemberDto>> Handle(ListMembersQuery query, CancellationToken cancellationToken)
     {
         var members = db.ProjectMembers.Where(m => m.ProjectId == query.ProjectId);
         return await members.OrderBy(m => m.AddedAt).ThenBy(m => m.UserId)
-            .ProjectTo<MemberDto>(mapper.ConfigurationProvider)
+            .Select(MemberDto.Projection)
             .ToPagedListAsync(query, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Milestones.Application.Common.Ordering;
 using System.Diagnostics.CodeAnalysis;
 using Milestones.Application.Common.Models;
 
@@ -62,7 +63,7 @@ public sealed class CreateMilestoneValidator : AbstractValidator<CreateMilestone
 }
 
 /// <summary>Creates a milestone (admins and achievers), at the end unless a position is given, with its optional tasks, in one transaction.</summary>
-public sealed class CreateMilestoneHandler(IApplicationDbContext db, IMapper mapper, IUser caller, TimeProvider clock)
+public sealed class CreateMilestoneHandler(IApplicationDbContext db, IUser caller, TimeProvider clock)
     : ICommandHandler<CreateMilestoneCommand, MilestoneDto>
 {
     public async ValueTask<MilestoneDto> Handle(CreateMilestoneCommand command, CancellationToken cancellationToken)
@@ -71,7 +72,7 @@ public sealed class CreateMilestoneHandler(IApplicationDbContext db, IMapper map
         var title = body.Title!.Trim();
         await db.EnsureTitleFreeAsync(command.ProjectId, title, null, cancellationToken);
 
-        var position = await db.TakeMilestoneSlotAsync(command.ProjectId, body.Position, cancellationToken);
+        var position = await db.MilestoneList(command.ProjectId).ArrivalSlotAsync(body.Position, "the project's milestones", "the project's last milestone", cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var milestone = Milestone.Create(
@@ -98,6 +99,6 @@ public sealed class CreateMilestoneHandler(IApplicationDbContext db, IMapper map
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return await db.MilestoneDtoAsync(mapper, milestone.Id, now, cancellationToken);
+        return await db.MilestoneDtoAsync(milestone.Id, now, cancellationToken);
     }
 }

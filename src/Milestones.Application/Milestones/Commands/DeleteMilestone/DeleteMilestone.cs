@@ -1,3 +1,4 @@
+using Milestones.Application.Common.Ordering;
 using System.Text.Json.Serialization;
 using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Common.Models;
@@ -54,7 +55,6 @@ public sealed class DeleteMilestoneHandler(IApplicationDbContext db, TimeProvide
         // The domain refuses the default milestone before anything moves; the tasks, their counters
         // and the pledges follow in the handlers of MilestoneDeleted, inside this transaction.
         milestone.SoftDelete(now, disposal, tally, target);
-        await db.CloseMilestoneSlotAsync(milestone, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         return new DeleteMilestoneResult(milestone.Id, target is null ? MilestoneDeleted.TasksDeleted : MilestoneDeleted.TasksReassigned, tally.Total, target);

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 
 namespace Milestones.Application.Milestones.Commands.ReorderMilestones;
 
@@ -23,7 +22,7 @@ public sealed class ReorderMilestonesValidator : AbstractValidator<ReorderMilest
     }
 }
 
-public sealed class ReorderMilestonesHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class ReorderMilestonesHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<ReorderMilestonesCommand, IReadOnlyList<MilestoneDto>>
 {
     public async ValueTask<IReadOnlyList<MilestoneDto>> Handle(ReorderMilestonesCommand command, CancellationToken cancellationToken)
@@ -59,7 +58,7 @@ public sealed class ReorderMilestonesHandler(IApplicationDbContext db, IMapper m
         return await db.Milestones
             .Where(m => m.ProjectId == command.ProjectId)
             .OrderBy(m => m.Position).ThenBy(m => m.Id)
-            .ProjectTo<MilestoneDto>(mapper.ConfigurationProvider, new { now })
+            .Select(MilestoneDto.ProjectionAt(now))
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Milestones.Application.Common.Ordering;
 namespace Milestones.Application.Milestones.Commands.RestoreMilestone;
 
 /// <summary>Brings a deleted milestone back (admins only); 409 when its title was taken meanwhile.</summary>
@@ -8,7 +9,7 @@ public sealed record RestoreMilestoneCommand(long MilestoneId) : ICommand<Milest
         (await access.ForMilestoneAsync(MilestoneId, cancellationToken)).RequireAdmin("restore milestones");
 }
 
-public sealed class RestoreMilestoneHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class RestoreMilestoneHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<RestoreMilestoneCommand, MilestoneDto>
 {
     public async ValueTask<MilestoneDto> Handle(RestoreMilestoneCommand command, CancellationToken cancellationToken)
@@ -24,10 +25,10 @@ public sealed class RestoreMilestoneHandler(IApplicationDbContext db, IMapper ma
         if (!milestone.IsDefault)
         {
             // Back after the project's last milestone: its old place was closed when it left.
-            milestone.Reposition(await db.TakeMilestoneSlotAsync(milestone.ProjectId, null, cancellationToken));
+            milestone.Reposition((await db.MilestoneList(milestone.ProjectId).ArrivalSlotAsync(null, "the project's milestones", "the project's last milestone", cancellationToken)).Position);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await db.MilestoneDtoAsync(mapper, milestone.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return await db.MilestoneDtoAsync(milestone.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 }

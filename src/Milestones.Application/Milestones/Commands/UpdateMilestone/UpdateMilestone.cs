@@ -1,3 +1,4 @@
+using Milestones.Application.Common.Ordering;
 using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Milestones.Queries.GetMilestone;
 
@@ -25,7 +26,7 @@ public sealed class UpdateMilestoneValidator : AbstractValidator<UpdateMilestone
     }
 }
 
-public sealed class UpdateMilestoneHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class UpdateMilestoneHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<UpdateMilestoneCommand, MilestoneDto>
 {
     public async ValueTask<MilestoneDto> Handle(UpdateMilestoneCommand command, CancellationToken cancellationToken)
@@ -40,12 +41,12 @@ public sealed class UpdateMilestoneHandler(IApplicationDbContext db, IMapper map
 
         if (patch.Position is { } position && position != milestone.Position && !milestone.IsDefault)
         {
-            await db.ShiftForMilestoneMoveAsync(milestone, position, cancellationToken);
+            await db.MilestoneList(milestone.ProjectId).EnsureMoveSlotAsync(position, "the project's last milestone", cancellationToken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         milestone.Update(patch, now);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.MilestoneDtoAsync(mapper, milestone.Id, now, cancellationToken);
+        return await db.MilestoneDtoAsync(milestone.Id, now, cancellationToken);
     }
 }

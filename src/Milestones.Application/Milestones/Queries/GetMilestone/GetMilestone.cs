@@ -8,13 +8,13 @@ public sealed record GetMilestoneQuery(long MilestoneId) : IQuery<MilestoneDto>,
         await access.ForMilestoneAsync(MilestoneId, cancellationToken);
 }
 
-public sealed class GetMilestoneHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+public sealed class GetMilestoneHandler(IApplicationDbContext db, ProjectAccess access, TimeProvider clock)
     : IQueryHandler<GetMilestoneQuery, MilestoneDto>
 {
     public async ValueTask<MilestoneDto> Handle(GetMilestoneQuery query, CancellationToken cancellationToken)
     {
         var permission = await access.ForMilestoneAsync(query.MilestoneId, cancellationToken);
-        var milestone = await db.MilestoneDtoAsync(mapper, query.MilestoneId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var milestone = await db.MilestoneDtoAsync(query.MilestoneId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (milestone.DeletedAt is not null && !permission.IsAdmin)
         {
             throw new NotFoundException("Milestone", query.MilestoneId);

@@ -13,7 +13,7 @@ public sealed class ListDueMilestonesHandler(IApplicationDbContext db, TimeProvi
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.Milestones
-            .Where(Milestone.OverdueAt(now))
+            .Where(Milestone.Overdue.At(now))
             .Where(m => m.Id > query.AfterId && m.Project!.DeletedAt == null)
             // Under flag a milestone's miss is recorded once; under fail it is due until it fails.
             .Where(m => m.Project!.DeadlinePolicy == DeadlinePolicy.Fail || m.DeadlineMissedAt == null)

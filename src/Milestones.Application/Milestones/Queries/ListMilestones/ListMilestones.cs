@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using AutoMapper.QueryableExtensions;
 using Milestones.Application.Common.Search;
 using Milestones.Application.Common.Models;
 
@@ -26,13 +25,8 @@ public sealed record ListMilestonesQuery : IQuery<PagedList<MilestoneDto>>, IPag
     public long? InProject { get; init; }
     public long? ProjectId { get; init; }
     public string? Users { get; init; }
-    /// <summary>Any of these statuses (empty or null: all).</summary>
-    public IReadOnlyList<MilestoneStatus>? Status { get; init; }
-    public MilestoneType? Type { get; init; }
-    public string? Search { get; init; }
-    public bool? Overdue { get; init; }
-    public DateTime? DueBefore { get; init; }
-    public DateTime? DueAfter { get; init; }
+    /// <summary>What the milestones must match; <see cref="MilestoneFilter.IsEmpty"/> when nothing narrows the list.</summary>
+    public MilestoneFilter Filter { get; init; } = MilestoneFilter.None;
     public MilestoneSort? Sort { get; init; }
     public SortOrder? Order { get; init; }
     public bool? IncludeDeleted { get; init; }
@@ -41,17 +35,38 @@ public sealed record ListMilestonesQuery : IQuery<PagedList<MilestoneDto>>, IPag
     public int? Page { get; init; }
 }
 
+/// <summary>
+/// Every filter of a milestone list, in one type: <see cref="IsEmpty"/> compares it with
+/// <see cref="None"/> by record equality, so a filter added here can never be missed by the
+/// whole-project fast path (which answers from the project's counter and a position seek).
+/// </summary>
+public sealed record MilestoneFilter
+{
+    public static readonly MilestoneFilter None = new();
+
+    /// <summary>Any of these statuses (empty or null: all).</summary>
+    public IReadOnlyList<MilestoneStatus>? Status { get; init; }
+    public MilestoneType? Type { get; init; }
+    public string? Search { get; init; }
+    public bool? Overdue { get; init; }
+    public DateTime? DueBefore { get; init; }
+    public DateTime? DueAfter { get; init; }
+
+    /// <summary>True when nothing narrows the list (an empty status list or search narrows nothing).</summary>
+    public bool IsEmpty => this with { Status = Status is { Count: > 0 } ? Status : null, Search = string.IsNullOrEmpty(Search) ? null : Search } == None;
+}
+
 public sealed class ListMilestonesValidator : AbstractValidator<ListMilestonesQuery>
 {
     public ListMilestonesValidator()
     {
         Include(new PagingValidator<ListMilestonesQuery>());
-        RuleFor(x => x.Search).MaximumLength(200).WithMessage("search must be at most 200 characters.");
+        RuleFor(x => x.Filter.Search).MaximumLength(200).WithMessage("search must be at most 200 characters.");
         RuleFor(x => x.Users).MaximumLength(1000).WithMessage("users must be at most 1000 characters.");
     }
 }
 
-public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access, TimeProvider clock)
+public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAccess access, TimeProvider clock)
     : IQueryHandler<ListMilestonesQuery, PagedList<MilestoneDto>>
 {
     public async ValueTask<PagedList<MilestoneDto>> Handle(ListMilestonesQuery query, CancellationToken cancellationToken)
@@ -70,7 +85,7 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
             postings = postings.Where(t => t.ProjectId == only);
         }
 
-        var term = string.IsNullOrEmpty(query.Search) ? null : SearchText.Fold(query.Search);
+        var term = string.IsNullOrEmpty(query.Filter.Search) ? null : SearchText.Fold(query.Filter.Search);
         if (term is not null && await MilestoneSearchIndex.CandidatesAsync(postings, term, cancellationToken) is { } candidates)
         {
             milestones = milestones.Where(m => candidates.Contains(m.Id));
@@ -106,14 +121,14 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
             }
         }
 
-        milestones = Filter(milestones, query, term, now);
+        milestones = Filter(milestones, query.Filter, term, now);
 
         // A deferred join: the page's ids come from the (index-covered) filter and order alone, and
         // only those rows are read whole, so a deep page or a sorted filter does not carry every
         // skipped row through the sort (docs/performance.md).
         // A whole project's live list is its counted milestones plus the default one: the project's
         // exact counter answers in one row instead of a count over all of them.
-        var wholeProject = query is { InProject: not null, Status: null or [], Type: null, Search: null or "", Overdue: null, DueBefore: null, DueAfter: null, IncludeDeleted: not true };
+        var wholeProject = query is { InProject: not null, Filter.IsEmpty: true, IncludeDeleted: not true };
         var count = wholeProject
             ? await LiveMilestoneCount(Compiled.Context(db), query.InProject!.Value, cancellationToken)
             : await milestones.CountAsync(cancellationToken);
@@ -124,7 +139,7 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
             // at offset k starts at position k (k from the end when descending): a seek on the covering
             // index instead of stepping over k entries, in a compiled query (docs/performance.md).
             var (skip, descending) = (query.SkipOf(), query.Order == SortOrder.Desc);
-            var page = await CompiledMilestoneReads.PageAsync(db, mapper.ConfigurationProvider, query.InProject!.Value,
+            var page = await CompiledMilestoneReads.PageAsync(db, query.InProject!.Value,
                 descending ? count - 1 - skip : skip, query.TakeOf(), descending, now, cancellationToken);
             return new PagedList<MilestoneDto>(page, count, query.TakeOf(), skip);
         }
@@ -132,7 +147,7 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
         var pageIds = Sort(milestones, query).Select(m => m.Id).Skip(query.SkipOf()).Take(query.TakeOf());
         var rows = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones; // the filters reach the subquery too
         var items = await Sort(rows.Where(m => pageIds.Contains(m.Id)), query)
-            .ProjectTo<MilestoneDto>(mapper.ConfigurationProvider, new { now })
+            .Select(MilestoneDto.ProjectionAt(now))
             .ToListAsync(cancellationToken);
         return new PagedList<MilestoneDto>(items, count, query.TakeOf(), query.SkipOf());
     }
@@ -142,7 +157,7 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
         EF.CompileAsyncQuery((DbContext db, long projectId, CancellationToken ct) =>
             db.Set<Project>().Where(p => p.Id == projectId).Select(p => p.MilestonesTotal + 1).First());
 
-    private static IQueryable<Milestone> Filter(IQueryable<Milestone> milestones, ListMilestonesQuery query, string? term, DateTime now)
+    private static IQueryable<Milestone> Filter(IQueryable<Milestone> milestones, MilestoneFilter query, string? term, DateTime now)
     {
         var statuses = query.Status?.Distinct().ToList() ?? [];
         if (statuses.Count > 0)
@@ -165,7 +180,7 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, IMapper mapp
 
         if (query.Overdue is { } overdue)
         {
-            var isOverdue = Milestone.OverdueAt(now);
+            var isOverdue = Milestone.Overdue.At(now);
             milestones = milestones.Where(overdue
                 ? isOverdue
                 : Expression.Lambda<Func<Milestone, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));

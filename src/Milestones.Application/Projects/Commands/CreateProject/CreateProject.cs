@@ -17,7 +17,7 @@ public sealed class CreateProjectValidator : AbstractValidator<CreateProjectComm
 }
 
 /// <summary>Creates the project, makes the caller its admin and creates its default "Uncategorised" milestone, in one transaction.</summary>
-public sealed class CreateProjectHandler(IApplicationDbContext db, IMapper mapper, IUser caller, TimeProvider clock)
+public sealed class CreateProjectHandler(IApplicationDbContext db, IUser caller, TimeProvider clock)
     : ICommandHandler<CreateProjectCommand, ProjectDto>
 {
     public async ValueTask<ProjectDto> Handle(CreateProjectCommand command, CancellationToken cancellationToken)
@@ -34,6 +34,6 @@ public sealed class CreateProjectHandler(IApplicationDbContext db, IMapper mappe
         db.Projects.Add(project);
         db.Milestones.Add(defaultMilestone);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ProjectDtoAsync(mapper, project.Id, cancellationToken);
+        return await db.ProjectDtoAsync(project.Id, cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ public sealed class UpdateProjectValidator : AbstractValidator<UpdateProjectComm
     }
 }
 
-public sealed class UpdateProjectHandler(IApplicationDbContext db, IMapper mapper)
+public sealed class UpdateProjectHandler(IApplicationDbContext db)
     : ICommandHandler<UpdateProjectCommand, ProjectDto>
 {
     public async ValueTask<ProjectDto> Handle(UpdateProjectCommand command, CancellationToken cancellationToken)
@@ -32,6 +32,6 @@ public sealed class UpdateProjectHandler(IApplicationDbContext db, IMapper mappe
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == command.ProjectId, cancellationToken).OrNotFound("Project", command.ProjectId);
         project.Update(command.Patch);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.ProjectDtoAsync(mapper, project.Id, cancellationToken);
+        return await db.ProjectDtoAsync(project.Id, cancellationToken);
     }
 }

@@ -7,11 +7,11 @@ public sealed record GetProjectQuery(long ProjectId) : IQuery<ProjectDto>, IProj
         await access.ForProjectAsync(ProjectId, cancellationToken);
 }
 
-public sealed class GetProjectHandler(IApplicationDbContext db, IMapper mapper)
+public sealed class GetProjectHandler(IApplicationDbContext db)
     : IQueryHandler<GetProjectQuery, ProjectDto>
 {
     public async ValueTask<ProjectDto> Handle(GetProjectQuery query, CancellationToken cancellationToken)
     {
-        return await db.ProjectDtoAsync(mapper, query.ProjectId, cancellationToken);
+        return await db.ProjectDtoAsync(query.ProjectId, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 using Milestones.Application.Common.Models;
 
 namespace Milestones.Application.Projects.Queries.ListProjects;
@@ -18,7 +17,7 @@ public sealed class ListProjectsValidator : AbstractValidator<ListProjectsQuery>
     }
 }
 
-public sealed class ListProjectsHandler(IApplicationDbContext db, IMapper mapper, IUser caller)
+public sealed class ListProjectsHandler(IApplicationDbContext db, IUser caller)
     : IQueryHandler<ListProjectsQuery, PagedList<ProjectDto>>
 {
     public async ValueTask<PagedList<ProjectDto>> Handle(ListProjectsQuery query, CancellationToken cancellationToken)
@@ -34,7 +33,7 @@ public sealed class ListProjectsHandler(IApplicationDbContext db, IMapper mapper
         };
 
         return await projects.OrderByDescending(p => p.Id)
-            .ProjectTo<ProjectDto>(mapper.ConfigurationProvider)
+            .Select(ProjectDto.Projection)
             .ToPagedListAsync(query, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 
 namespace Milestones.Application.Supports.Commands.PledgeSupport;
 
@@ -26,7 +25,7 @@ public sealed class PledgeSupportValidator : AbstractValidator<PledgeSupportComm
     }
 }
 
-public sealed class PledgeSupportHandler(IApplicationDbContext db, IMapper mapper, IUser caller, TimeProvider clock)
+public sealed class PledgeSupportHandler(IApplicationDbContext db, IUser caller, TimeProvider clock)
     : ICommandHandler<PledgeSupportCommand, SupportDto>
 {
     public async ValueTask<SupportDto> Handle(PledgeSupportCommand command, CancellationToken cancellationToken)
@@ -38,6 +37,6 @@ public sealed class PledgeSupportHandler(IApplicationDbContext db, IMapper mappe
         db.Supports.Add(support);
         await db.SaveChangesAsync(cancellationToken);
 
-        return await db.Supports.Where(s => s.Id == support.Id).ProjectTo<SupportDto>(mapper.ConfigurationProvider).FirstAsync(cancellationToken);
+        return await db.Supports.Where(s => s.Id == support.Id).Select(SupportDto.Projection).FirstAsync(cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 
 namespace Milestones.Application.Supports.Queries.GetSupport;
 
@@ -9,12 +8,12 @@ public sealed record GetSupportQuery(long SupportId) : IQuery<SupportDto>, IProj
         await access.ForSupportAsync(SupportId, cancellationToken);
 }
 
-public sealed class GetSupportHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetSupportQuery, SupportDto>
+public sealed class GetSupportHandler(IApplicationDbContext db) : IQueryHandler<GetSupportQuery, SupportDto>
 {
     public async ValueTask<SupportDto> Handle(GetSupportQuery query, CancellationToken cancellationToken)
     {
         var support = await db.Supports.Where(s => s.Id == query.SupportId)
-            .ProjectTo<SupportDto>(mapper.ConfigurationProvider)
+            .Select(SupportDto.Projection)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Support", query.SupportId);
         return support;

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 using Milestones.Application.Common.Models;
 
 namespace Milestones.Application.Supports.Queries.ListSupports;
@@ -19,7 +18,7 @@ public sealed class ListSupportsValidator : AbstractValidator<ListSupportsQuery>
     }
 }
 
-public sealed class ListSupportsHandler(IApplicationDbContext db, IMapper mapper, ProjectAccess access)
+public sealed class ListSupportsHandler(IApplicationDbContext db, ProjectAccess access)
     : IQueryHandler<ListSupportsQuery, PagedList<SupportDto>>
 {
     public async ValueTask<PagedList<SupportDto>> Handle(ListSupportsQuery query, CancellationToken cancellationToken)
@@ -37,7 +36,7 @@ public sealed class ListSupportsHandler(IApplicationDbContext db, IMapper mapper
         }
 
         return await supports.OrderByDescending(s => s.Id)
-            .ProjectTo<SupportDto>(mapper.ConfigurationProvider)
+            .Select(SupportDto.Projection)
             .ToPagedListAsync(query, cancellationToken);
     }
 }

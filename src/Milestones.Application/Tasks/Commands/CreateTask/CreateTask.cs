@@ -1,3 +1,4 @@
+using Milestones.Application.Common.Ordering;
 namespace Milestones.Application.Tasks.Commands.CreateTask;
 
 [RequiresScope(Scopes.Write)]
@@ -17,18 +18,18 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
     }
 }
 
-public sealed class CreateTaskHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class CreateTaskHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<CreateTaskCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
     {
         var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == command.MilestoneId, cancellationToken)
             ?? throw new NotFoundException("Milestone", command.MilestoneId);
-        var position = await db.TakeTaskSlotAsync(milestone.Id, command.Position, cancellationToken);
+        var position = await db.TaskList(milestone.Id).ArrivalSlotAsync(command.Position, "the milestone's tasks", "the milestone's last task", cancellationToken);
 
         var task = TaskItem.Create(milestone, command.Title.Trim(), command.Completed, position, clock.GetUtcNow().UtcDateTime);
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.TaskDtoAsync(mapper, task.Id, cancellationToken);
+        return await db.TaskDtoAsync(task.Id, cancellationToken);
     }
 }

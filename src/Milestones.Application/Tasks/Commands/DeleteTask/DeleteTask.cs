@@ -1,3 +1,4 @@
+using Milestones.Application.Common.Ordering;
 using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Common.Models;
 using Milestones.Application.Tasks.Queries.GetTask;
@@ -20,7 +21,6 @@ public sealed class DeleteTaskHandler(IApplicationDbContext db, TimeProvider clo
     {
         var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == command.TaskId, cancellationToken).OrNotFound("Task", command.TaskId);
         task.SoftDelete(clock.GetUtcNow().UtcDateTime);
-        await db.CloseTaskSlotAsync(task, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new DeletedResult(task.Id);
     }

@@ -1,3 +1,4 @@
+using Milestones.Application.Common.Ordering;
 using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Tasks.Queries.GetTask;
 
@@ -24,7 +25,7 @@ public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
     }
 }
 
-public sealed class UpdateTaskHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class UpdateTaskHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<UpdateTaskCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(UpdateTaskCommand command, CancellationToken cancellationToken)
@@ -38,12 +39,11 @@ public sealed class UpdateTaskHandler(IApplicationDbContext db, IMapper mapper, 
             var target = await db.Milestones.FirstOrDefaultAsync(m => m.Id == targetId && m.ProjectId == task.ProjectId, cancellationToken)
                 ?? throw new ValidationFailedException("milestoneId", $"milestoneId {targetId} is not a live milestone of this task's project.");
             target.EnsureAcceptsTasks();
-            await db.CloseTaskSlotAsync(task, cancellationToken);
-            task.MoveTo(target, await db.TakeTaskSlotAsync(target.Id, patch.Position, cancellationToken));
+            task.MoveTo(target, await db.TaskList(target.Id).ArrivalSlotAsync(patch.Position, "the milestone's tasks", "the milestone's last task", cancellationToken));
         }
         else if (patch.Position is { } position && position != task.Position)
         {
-            await db.ShiftForTaskMoveAsync(task, position, cancellationToken);
+            await db.TaskList(task.MilestoneId).EnsureMoveSlotAsync(position, "the milestone's last task", cancellationToken);
             task.Reposition(position);
         }
 
@@ -63,6 +63,6 @@ public sealed class UpdateTaskHandler(IApplicationDbContext db, IMapper mapper, 
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await db.TaskDtoAsync(mapper, task.Id, cancellationToken);
+        return await db.TaskDtoAsync(task.Id, cancellationToken);
     }
 }

@@ -7,10 +7,10 @@ public sealed record GetTaskQuery(long TaskId) : IQuery<TaskDto>, IProjectReques
         await access.ForTaskAsync(TaskId, cancellationToken);
 }
 
-public sealed class GetTaskHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetTaskQuery, TaskDto>
+public sealed class GetTaskHandler(IApplicationDbContext db) : IQueryHandler<GetTaskQuery, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(GetTaskQuery query, CancellationToken cancellationToken)
     {
-        return await db.TaskDtoAsync(mapper, query.TaskId, cancellationToken);
+        return await db.TaskDtoAsync(query.TaskId, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 using Milestones.Application.Common.Models;
 
 namespace Milestones.Application.Tasks.Queries.ListTasks;
@@ -16,7 +15,7 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
     public ListTasksValidator() => Include(new PagingValidator<ListTasksQuery>());
 }
 
-public sealed class ListTasksHandler(IApplicationDbContext db, IMapper mapper)
+public sealed class ListTasksHandler(IApplicationDbContext db)
     : IQueryHandler<ListTasksQuery, PagedList<TaskDto>>
 {
     public async ValueTask<PagedList<TaskDto>> Handle(ListTasksQuery query, CancellationToken cancellationToken)
@@ -33,7 +32,7 @@ public sealed class ListTasksHandler(IApplicationDbContext db, IMapper mapper)
         }
 
         return await tasks.OrderBy(t => t.Position).ThenBy(t => t.Id)
-            .ProjectTo<TaskDto>(mapper.ConfigurationProvider)
+            .Select(TaskDto.Projection)
             .ToPagedListAsync(query, cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyComman
     }
 }
 
-public sealed class CreateApiKeyHandler(IApplicationDbContext db, IMapper mapper, IUser caller, TimeProvider clock, ApiKeyLimits limits)
+public sealed class CreateApiKeyHandler(IApplicationDbContext db, IUser caller, TimeProvider clock, ApiKeyLimits limits)
     : ICommandHandler<CreateApiKeyCommand, CreatedApiKeyDto>
 {
     public async ValueTask<CreatedApiKeyDto> Handle(CreateApiKeyCommand command, CancellationToken cancellationToken)
@@ -52,6 +52,6 @@ public sealed class CreateApiKeyHandler(IApplicationDbContext db, IMapper mapper
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
 
-        return mapper.Map<CreatedApiKeyDto>(key) with { Key = secret };
+        return new CreatedApiKeyDto(key, secret);
     }
 }

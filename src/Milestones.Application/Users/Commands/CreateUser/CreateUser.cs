@@ -13,7 +13,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     }
 }
 
-public sealed class CreateUserHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class CreateUserHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<CreateUserCommand, UserDto>
 {
     public async ValueTask<UserDto> Handle(CreateUserCommand command, CancellationToken cancellationToken)
@@ -27,6 +27,6 @@ public sealed class CreateUserHandler(IApplicationDbContext db, IMapper mapper, 
         var user = User.Create(command.Username, command.DisplayName, command.IsAdmin, clock.GetUtcNow().UtcDateTime);
         db.Users.Add(user);
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.Map<UserDto>(user);
+        return UserDto.From(user);
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 
 namespace Milestones.Application.Users.Queries.GetApiKey;
 
@@ -6,13 +5,13 @@ namespace Milestones.Application.Users.Queries.GetApiKey;
 [RequiresScope(Scopes.Read)]
 public sealed record GetApiKeyQuery(long KeyId, long? UserId = null) : IQuery<ApiKeyDto>;
 
-public sealed class GetApiKeyHandler(IApplicationDbContext db, IMapper mapper, IUser caller) : IQueryHandler<GetApiKeyQuery, ApiKeyDto>
+public sealed class GetApiKeyHandler(IApplicationDbContext db, IUser caller) : IQueryHandler<GetApiKeyQuery, ApiKeyDto>
 {
     public async ValueTask<ApiKeyDto> Handle(GetApiKeyQuery query, CancellationToken cancellationToken)
     {
         var owner = KeyOwner.Resolve(caller, query.UserId, "read keys");
         return await db.ApiKeys.Where(k => k.Id == query.KeyId && k.UserId == owner)
-            .ProjectTo<ApiKeyDto>(mapper.ConfigurationProvider)
+            .Select(ApiKeyDto.Projection)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("API key", query.KeyId);
     }

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 
 namespace Milestones.Application.Users.Queries.GetUser;
 
@@ -6,7 +5,7 @@ namespace Milestones.Application.Users.Queries.GetUser;
 [RequiresScope(Scopes.Read)]
 public sealed record GetUserQuery(string IdOrUsername) : IQuery<UserDto>;
 
-public sealed class GetUserHandler(IApplicationDbContext db, IMapper mapper, IUser caller) : IQueryHandler<GetUserQuery, UserDto>
+public sealed class GetUserHandler(IApplicationDbContext db, IUser caller) : IQueryHandler<GetUserQuery, UserDto>
 {
     public async ValueTask<UserDto> Handle(GetUserQuery query, CancellationToken cancellationToken)
     {
@@ -26,7 +25,7 @@ public sealed class GetUserHandler(IApplicationDbContext db, IMapper mapper, IUs
             users = users.Where(u => u.NormalizedUsername == normalized);
         }
 
-        return await users.ProjectTo<UserDto>(mapper.ConfigurationProvider).FirstOrDefaultAsync(cancellationToken)
+        return await users.Select(UserDto.Projection).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("User", query.IdOrUsername);
     }
 }

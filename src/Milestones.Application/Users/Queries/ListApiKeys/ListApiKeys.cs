@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 using Milestones.Application.Common.Models;
 
 namespace Milestones.Application.Users.Queries.ListApiKeys;
@@ -12,7 +11,7 @@ public sealed class ListApiKeysValidator : FluentValidation.AbstractValidator<Li
     public ListApiKeysValidator() => Include(new PagingValidator<ListApiKeysQuery>());
 }
 
-public sealed class ListApiKeysHandler(IApplicationDbContext db, IMapper mapper, IUser caller)
+public sealed class ListApiKeysHandler(IApplicationDbContext db, IUser caller)
     : IQueryHandler<ListApiKeysQuery, PagedList<ApiKeyDto>>
 {
     public async ValueTask<PagedList<ApiKeyDto>> Handle(ListApiKeysQuery query, CancellationToken cancellationToken)
@@ -20,7 +19,7 @@ public sealed class ListApiKeysHandler(IApplicationDbContext db, IMapper mapper,
         var owner = KeyOwner.Resolve(caller, query.UserId, "list keys");
         var keys = db.ApiKeys.Where(k => k.UserId == owner);
         return await keys.OrderByDescending(k => k.Id)
-            .ProjectTo<ApiKeyDto>(mapper.ConfigurationProvider)
+            .Select(ApiKeyDto.Projection)
             .ToPagedListAsync(query, cancellationToken);
     }
 }

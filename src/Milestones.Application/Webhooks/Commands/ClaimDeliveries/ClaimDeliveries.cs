@@ -18,7 +18,7 @@ public sealed record ClaimDeliveriesCommand(string Owner, TimeSpan Lease, int Ba
 /// <summary>A delivery this instance now holds: where it goes, how to sign it, and the body to send.</summary>
 public sealed record ClaimedDelivery(long Id, long WebhookId, string Url, string Secret, string EventType, string Body);
 
-public sealed class ClaimDeliveriesHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class ClaimDeliveriesHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<ClaimDeliveriesCommand, IReadOnlyList<ClaimedDelivery>>
 {
     public async ValueTask<IReadOnlyList<ClaimedDelivery>> Handle(ClaimDeliveriesCommand command, CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ public sealed class ClaimDeliveriesHandler(IApplicationDbContext db, IMapper map
         {
             var webhook = webhooks[r.WebhookId];
             // An event's body is the event as the log shows it (the same map, so the same JSON data).
-            var payload = r.Event is { } activity && mapper.Map<EventDto>(activity) is var e
+            var payload = r.Event is { } activity && EventDto.From(activity) is var e
                 ? new WebhookPayload(e.Id, e.Type, e.OccurredAt, e.ProjectId, e.MilestoneId, e.TaskId, e.ActorId, e.Data)
                 : new WebhookPayload(null, EventTypes.Ping, r.CreatedAt, r.ProjectId, null, null, null,
                     JsonSerializer.SerializeToElement(new { webhookId = r.WebhookId, events = webhook.Events }, JsonDefaults.Options));

@@ -19,13 +19,13 @@ public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhookComm
     }
 }
 
-public sealed class CreateWebhookHandler(IApplicationDbContext db, IMapper mapper) : ICommandHandler<CreateWebhookCommand, CreatedWebhookDto>
+public sealed class CreateWebhookHandler(IApplicationDbContext db) : ICommandHandler<CreateWebhookCommand, CreatedWebhookDto>
 {
     public async ValueTask<CreatedWebhookDto> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
     {
         var webhook = Webhook.Subscribe(command.ProjectId, command.Url!, command.Events!, command.Secret, command.Active ?? true, out var secret);
         db.Webhooks.Add(webhook);
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.Map<CreatedWebhookDto>(webhook) with { Secret = secret };
+        return new CreatedWebhookDto(webhook, secret);
     }
 }

@@ -8,7 +8,7 @@ public sealed record PingWebhookCommand(long WebhookId) : ICommand<WebhookDelive
         (await access.ForWebhookAsync(WebhookId, cancellationToken)).RequireAdmin("manage webhooks");
 }
 
-public sealed class PingWebhookHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class PingWebhookHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<PingWebhookCommand, WebhookDeliveryDto>
 {
     public async ValueTask<WebhookDeliveryDto> Handle(PingWebhookCommand command, CancellationToken cancellationToken)
@@ -17,6 +17,6 @@ public sealed class PingWebhookHandler(IApplicationDbContext db, IMapper mapper,
         var ping = WebhookDelivery.Ping(webhook, clock.GetUtcNow().UtcDateTime);
         db.WebhookDeliveries.Add(ping);
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.Map<WebhookDeliveryDto>(ping);
+        return WebhookDeliveryDto.From(ping);
     }
 }

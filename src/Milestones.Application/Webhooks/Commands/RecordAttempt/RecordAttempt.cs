@@ -2,9 +2,8 @@ namespace Milestones.Application.Webhooks.Commands.RecordAttempt;
 
 /// <summary>
 /// What one attempt of a claimed delivery gave: a status code (2xx delivers it), or an error (a
-/// time-out, a refused address, a closed port). A failed delivery counts against its webhook, which
-/// is deactivated after <see cref="Webhook.MaxConsecutiveFailures"/> in a row; a delivered one clears
-/// the count. Recorded only while <paramref name="Owner"/> still holds the lease.
+/// time-out, a refused address, a closed port). Recorded only while <paramref name="Owner"/> still holds
+/// the lease; the webhook's failure count follows in <see cref="EventHandlers.WebhookFailureCountHandler"/>.
 /// </summary>
 [SystemOnly]
 public sealed record RecordAttemptCommand(
@@ -30,18 +29,10 @@ public sealed class RecordAttemptHandler(IApplicationDbContext db, TimeProvider 
         if (command.Error is null && command.StatusCode is >= 200 and < 300)
         {
             delivery.Delivered(command.StatusCode.Value, command.ResponseBody, now);
-            await db.Webhooks.Where(w => w.Id == delivery.WebhookId && w.ConsecutiveFailures > 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, 0), cancellationToken);
         }
-        else if (delivery.AttemptFailed(command.StatusCode, command.Error ?? $"The receiver answered {command.StatusCode}.", command.ResponseBody, now, command.RetrySchedule, command.Jitter))
+        else
         {
-            await db.Webhooks.Where(w => w.Id == delivery.WebhookId)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, w => w.ConsecutiveFailures + 1), cancellationToken);
-            var webhook = await db.Webhooks.FirstOrDefaultAsync(w => w.Id == delivery.WebhookId, cancellationToken);
-            if (webhook is { Active: true, ConsecutiveFailures: >= Webhook.MaxConsecutiveFailures })
-            {
-                webhook.Deactivate(now);
-            }
+            delivery.AttemptFailed(command.StatusCode, command.Error ?? $"The receiver answered {command.StatusCode}.", command.ResponseBody, now, command.RetrySchedule, command.Jitter);
         }
 
         await db.SaveChangesAsync(cancellationToken);

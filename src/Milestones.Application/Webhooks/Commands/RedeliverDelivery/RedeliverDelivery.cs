@@ -8,7 +8,7 @@ public sealed record RedeliverDeliveryCommand(long WebhookId, long DeliveryId) :
         (await access.ForWebhookAsync(WebhookId, cancellationToken)).RequireAdmin("manage webhooks");
 }
 
-public sealed class RedeliverDeliveryHandler(IApplicationDbContext db, IMapper mapper, TimeProvider clock)
+public sealed class RedeliverDeliveryHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<RedeliverDeliveryCommand, WebhookDeliveryDto>
 {
     public async ValueTask<WebhookDeliveryDto> Handle(RedeliverDeliveryCommand command, CancellationToken cancellationToken)
@@ -18,6 +18,6 @@ public sealed class RedeliverDeliveryHandler(IApplicationDbContext db, IMapper m
             .OrNotFound("Delivery", command.DeliveryId);
         delivery.Redeliver(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.Map<WebhookDeliveryDto>(delivery);
+        return WebhookDeliveryDto.From(delivery);
     }
 }

@@ -23,7 +23,7 @@ public sealed class UpdateWebhookValidator : AbstractValidator<UpdateWebhookComm
     }
 }
 
-public sealed class UpdateWebhookHandler(IApplicationDbContext db, IMapper mapper) : ICommandHandler<UpdateWebhookCommand, WebhookDto>
+public sealed class UpdateWebhookHandler(IApplicationDbContext db) : ICommandHandler<UpdateWebhookCommand, WebhookDto>
 {
     public async ValueTask<WebhookDto> Handle(UpdateWebhookCommand command, CancellationToken cancellationToken)
     {
@@ -57,6 +57,6 @@ public sealed class UpdateWebhookHandler(IApplicationDbContext db, IMapper mappe
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return mapper.Map<WebhookDto>(webhook);
+        return WebhookDto.From(webhook);
     }
 }

@@ -7,11 +7,11 @@ public sealed record GetWebhookQuery(long WebhookId) : IQuery<WebhookDto>, IProj
         (await access.ForWebhookAsync(WebhookId, cancellationToken)).RequireAdmin("manage webhooks");
 }
 
-public sealed class GetWebhookHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<GetWebhookQuery, WebhookDto>
+public sealed class GetWebhookHandler(IApplicationDbContext db) : IQueryHandler<GetWebhookQuery, WebhookDto>
 {
     public async ValueTask<WebhookDto> Handle(GetWebhookQuery query, CancellationToken cancellationToken)
     {
         var webhook = await db.Webhooks.AsNoTracking().FirstOrDefaultAsync(w => w.Id == query.WebhookId, cancellationToken).OrNotFound("Webhook", query.WebhookId);
-        return mapper.Map<WebhookDto>(webhook);
+        return WebhookDto.From(webhook);
     }
 }

@@ -1,4 +1,3 @@
-using AutoMapper.QueryableExtensions;
 using Milestones.Application.Common.Models;
 
 namespace Milestones.Application.Webhooks.Queries.ListDeliveries;
@@ -20,7 +19,7 @@ public sealed class ListDeliveriesValidator : AbstractValidator<ListDeliveriesQu
     }
 }
 
-public sealed class ListDeliveriesHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<ListDeliveriesQuery, PagedList<WebhookDeliveryDto>>
+public sealed class ListDeliveriesHandler(IApplicationDbContext db) : IQueryHandler<ListDeliveriesQuery, PagedList<WebhookDeliveryDto>>
 {
     public async ValueTask<PagedList<WebhookDeliveryDto>> Handle(ListDeliveriesQuery query, CancellationToken cancellationToken)
     {
@@ -31,7 +30,7 @@ public sealed class ListDeliveriesHandler(IApplicationDbContext db, IMapper mapp
         }
 
         return await deliveries.OrderByDescending(d => d.Id)
-            .ProjectTo<WebhookDeliveryDto>(mapper.ConfigurationProvider)
+            .Select(WebhookDeliveryDto.Projection)
             .ToPagedListAsync(query, cancellationToken);
     }
 }

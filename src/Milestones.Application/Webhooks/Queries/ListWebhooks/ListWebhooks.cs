@@ -18,12 +18,12 @@ public sealed class ListWebhooksValidator : AbstractValidator<ListWebhooksQuery>
     }
 }
 
-public sealed class ListWebhooksHandler(IApplicationDbContext db, IMapper mapper) : IQueryHandler<ListWebhooksQuery, PagedList<WebhookDto>>
+public sealed class ListWebhooksHandler(IApplicationDbContext db) : IQueryHandler<ListWebhooksQuery, PagedList<WebhookDto>>
 {
     public async ValueTask<PagedList<WebhookDto>> Handle(ListWebhooksQuery query, CancellationToken cancellationToken)
     {
         // Mapped in memory: the event list is one column, split by the entity.
         var page = await db.Webhooks.AsNoTracking().Where(w => w.ProjectId == query.ProjectId).OrderBy(w => w.Id).ToPagedListAsync(query, cancellationToken);
-        return page.Map(rows => mapper.Map<List<WebhookDto>>(rows));
+        return page.Map(rows => rows.Select(WebhookDto.From).ToList());
     }
 }
