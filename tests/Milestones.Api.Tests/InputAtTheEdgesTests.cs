@@ -20,6 +20,37 @@ public sealed class InputAtTheEdgesTests(ApiFactory factory) : ApiTestBase(facto
     }
 
     [Theory]
+    [InlineData("03/31/2026")]
+    [InlineData("2026-02-30")]
+    [InlineData("31 March 2026")]
+    public async Task A_query_date_is_read_by_the_body_s_parser_so_what_a_body_refuses_the_query_refuses_too(string date)
+    {
+        var project = await Given.ProjectAsync(Admin);
+
+        var query = await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?dueBefore={Uri.EscapeDataString(date)}");
+        var body = await Admin.Post($"/api/v1/projects/{project.Id()}/milestones", new { title = "dated", dueDate = date });
+
+        query.AssertProblem(HttpStatusCode.BadRequest, "ISO 8601");
+        Assert.NotEmpty(query.Body!.ErrorsFor("dueBefore"));
+        Assert.Equal(HttpStatusCode.BadRequest, body.Status);
+        Assert.Equal(0, (await Given.GetAsync(Admin, $"/api/v1/projects/{project.Id()}")).Int("milestonesTotal"));
+    }
+
+    [Fact]
+    public async Task A_date_and_a_date_time_with_an_offset_mean_the_same_instant_in_the_query_as_in_the_body()
+    {
+        var project = await Given.ProjectAsync(Admin);
+        var due = await Given.MilestoneAsync(Admin, project.Id(), new { title = "due", dueDate = "2026-07-01T02:00:00+02:00" });
+
+        var before = (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?dueBefore=2026-07-01T00:00:01%2B00:00")).Data().AsArray();
+        var after = (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?dueAfter=2026-06-30")).Data().AsArray();
+
+        Assert.Equal("2026-07-01T23:59:59.999Z", due.Str("dueDate"));
+        Assert.DoesNotContain(before, m => m!.Id() == due.Id());
+        Assert.Contains(after, m => m!.Id() == due.Id());
+    }
+
+    [Theory]
     [InlineData("{}")]
     [InlineData("{\"role\":null}")]
     [InlineData("{\"role\":\"\"}")]

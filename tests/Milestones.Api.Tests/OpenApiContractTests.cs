@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Milestones.Api.Tests.Support;
+using Milestones.Application.Events;
+using Milestones.Application.Users;
+using Milestones.Application.Webhooks;
 
 namespace Milestones.Api.Tests;
 

@@ -10,7 +10,7 @@ public sealed class MilestoneTests
     private static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
     private static Milestone NewMilestone(MilestoneStatus status = MilestoneStatus.Pending, DateTime? due = null, decimal? goal = null) =>
-        Milestone.Create(1, "Beta", null, status, MilestoneColor.Default, due, 1, goal, 7, Now);
+        Milestone.Create(1, new MilestoneDraft { Title = "Beta", Status = status, DueDate = due, GoalAmount = goal }, 1, 7, Now);
 
     private static Milestone DefaultMilestone()
     {
@@ -21,7 +21,7 @@ public sealed class MilestoneTests
     [Fact]
     public void Creating_raises_milestone_created_and_normalises_the_title()
     {
-        var milestone = Milestone.Create(1, "Beta Launch", null, MilestoneStatus.Pending, MilestoneColor.Info, null, 3, null, 7, Now);
+        var milestone = Milestone.Create(1, new MilestoneDraft { Title = "Beta Launch", Color = MilestoneColor.Info }, 3, 7, Now);
 
         var created = Assert.Single(milestone.DomainEvents.OfType<MilestoneCreated>());
         Assert.Equal("beta launch\n", Assert.Single(milestone.DomainEvents.OfType<MilestoneTextChanged>()).Milestone.SearchText);
@@ -34,13 +34,13 @@ public sealed class MilestoneTests
     [Fact]
     public void Changing_the_text_raises_one_text_change_per_save_and_other_changes_raise_none()
     {
-        var milestone = Milestone.Create(1, "Beta", null, MilestoneStatus.Pending, MilestoneColor.Info, null, 3, null, 7, Now);
+        var milestone = Milestone.Create(1, new MilestoneDraft { Title = "Beta", Color = MilestoneColor.Info }, 3, 7, Now);
         milestone.ClearDomainEvents();
 
-        milestone.Update(new MilestonePatch { Color = MilestoneColor.Danger, Position = 4 }, Now);
+        milestone.Update(new MilestoneChanges { Color = MilestoneColor.Danger, Position = 4 }, Now);
         var afterOtherChanges = milestone.DomainEvents.OfType<MilestoneTextChanged>().Count();
-        milestone.Update(new MilestonePatch { Title = "Gamma" }, Now);
-        milestone.Update(new MilestonePatch { Description = "Über" }, Now);
+        milestone.Update(new MilestoneChanges { Title = "Gamma" }, Now);
+        milestone.Update(new MilestoneChanges { Description = "Über" }, Now);
 
         Assert.Equal(0, afterOtherChanges);
         Assert.Single(milestone.DomainEvents.OfType<MilestoneTextChanged>());
@@ -65,7 +65,7 @@ public sealed class MilestoneTests
         var milestone = NewMilestone();
         milestone.ClearDomainEvents();
 
-        milestone.Update(new MilestonePatch { Status = MilestoneStatus.Reached }, Now);
+        milestone.Update(new MilestoneChanges { Status = MilestoneStatus.Reached }, Now);
 
         Assert.Equal(MilestoneStatus.Reached, milestone.Status);
         Assert.Equal(Now, milestone.ReachedAt);
@@ -79,7 +79,7 @@ public sealed class MilestoneTests
     {
         var milestone = NewMilestone(MilestoneStatus.Reached);
 
-        milestone.Update(new MilestonePatch { Status = MilestoneStatus.Pending }, Now);
+        milestone.Update(new MilestoneChanges { Status = MilestoneStatus.Pending }, Now);
 
         Assert.Null(milestone.ReachedAt);
         Assert.Equal(MilestoneStatus.Pending, milestone.Status);
@@ -91,7 +91,7 @@ public sealed class MilestoneTests
         var milestone = NewMilestone();
         milestone.ClearDomainEvents();
 
-        milestone.Update(new MilestonePatch { Status = MilestoneStatus.Pending }, Now);
+        milestone.Update(new MilestoneChanges { Status = MilestoneStatus.Pending }, Now);
 
         Assert.Empty(milestone.DomainEvents);
     }
@@ -102,7 +102,7 @@ public sealed class MilestoneTests
         var milestone = NewMilestone(due: new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc));
         milestone.ClearDomainEvents();
 
-        milestone.Update(new MilestonePatch { Color = MilestoneColor.Danger, Title = "Beta" }, Now);
+        milestone.Update(new MilestoneChanges { Color = MilestoneColor.Danger, Title = "Beta" }, Now);
 
         Assert.Equal(MilestoneColor.Danger, milestone.Color);
         Assert.NotNull(milestone.DueDate);
@@ -115,7 +115,7 @@ public sealed class MilestoneTests
     {
         var milestone = NewMilestone(due: new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc));
 
-        milestone.Update(new MilestonePatch { DueDate = new Optional<DateTime?>(null) }, Now);
+        milestone.Update(new MilestoneChanges { DueDate = new Optional<DateTime?>(null) }, Now);
 
         Assert.Null(milestone.DueDate);
     }
@@ -125,7 +125,7 @@ public sealed class MilestoneTests
     {
         var milestone = NewMilestone(due: new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc));
 
-        milestone.Update(new MilestonePatch { Description = "more" }, Now);
+        milestone.Update(new MilestoneChanges { Description = "more" }, Now);
 
         Assert.NotNull(milestone.DueDate);
     }
@@ -135,7 +135,7 @@ public sealed class MilestoneTests
     {
         var milestone = DefaultMilestone();
 
-        milestone.Update(new MilestonePatch { Title = "Inbox", Color = MilestoneColor.Info }, Now);
+        milestone.Update(new MilestoneChanges { Title = "Inbox", Color = MilestoneColor.Info }, Now);
 
         Assert.Equal("Inbox", milestone.Title);
         Assert.Equal(MilestoneType.Uncategorised, milestone.Type);
@@ -146,7 +146,7 @@ public sealed class MilestoneTests
     {
         var milestone = DefaultMilestone();
 
-        Assert.Throws<DomainException>(() => milestone.Update(new MilestonePatch { Status = MilestoneStatus.Reached }, Now));
+        Assert.Throws<DomainException>(() => milestone.Update(new MilestoneChanges { Status = MilestoneStatus.Reached }, Now));
         Assert.Throws<DomainException>(() => milestone.Reposition(4));
     }
 
@@ -181,9 +181,9 @@ public sealed class MilestoneTests
         var milestone = NewMilestone();
         milestone.SoftDelete(Now, TaskDisposal.Delete, default, null);
 
-        Assert.Throws<DomainException>(() => milestone.Update(new MilestonePatch { Title = "x" }, Now));
+        Assert.Throws<DomainException>(() => milestone.Update(new MilestoneChanges { Title = "x" }, Now));
         milestone.Restore();
-        milestone.Update(new MilestonePatch { Title = "x" }, Now);
+        milestone.Update(new MilestoneChanges { Title = "x" }, Now);
 
         Assert.Equal("x", milestone.Title);
         Assert.Single(milestone.DomainEvents.OfType<MilestoneRestored>());

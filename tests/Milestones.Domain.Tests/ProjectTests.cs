@@ -62,7 +62,7 @@ public sealed class ProjectTests
         var project = Project.Create("p", "d", Visibility.Private, 7, Now, out _);
         project.ClearDomainEvents();
 
-        project.Update(new ProjectPatch { Name = "p", Description = "new" });
+        project.Update(new ProjectChanges { Name = "p", Description = "new" });
 
         var updated = Assert.IsType<ProjectUpdated>(Assert.Single(project.DomainEvents));
         Assert.Equal(["description"], updated.Changes.Keys);
@@ -72,8 +72,8 @@ public sealed class ProjectTests
     public void Reordering_gives_positions_one_to_n()
     {
         var project = Project.Create("p", null, Visibility.Private, 7, Now, out _);
-        var a = Milestone.Create(project.Id, "a", null, MilestoneStatus.Pending, MilestoneColor.Default, null, 5, null, 7, Now);
-        var b = Milestone.Create(project.Id, "b", null, MilestoneStatus.Pending, MilestoneColor.Default, null, 9, null, 7, Now);
+        var a = Milestone.Create(project.Id, new MilestoneDraft { Title = "a" }, 5, 7, Now);
+        var b = Milestone.Create(project.Id, new MilestoneDraft { Title = "b" }, 9, 7, Now);
 
         project.ReorderMilestones([b, a]);
 

@@ -10,7 +10,7 @@ public sealed class SupportTests
     private static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
     private static Support Pledged() =>
-        Support.Pledge(Milestone.Create(1, "Fund", null, MilestoneStatus.Pending, MilestoneColor.Default, null, 1, 100m, 7, Now), 9, 25m, null, Now);
+        Support.Pledge(Milestone.Create(1, new MilestoneDraft { Title = "Fund", GoalAmount = 100m }, 1, 7, Now), 9, 25m, null, Now);
 
     [Fact]
     public void Reaching_the_milestone_fulfils_a_pledge()

@@ -10,7 +10,7 @@ public sealed class TaskItemTests
     private static readonly DateTime Now = new(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc);
 
     private static Milestone NewMilestone(long projectId = 1, string title = "m") =>
-        Milestone.Create(projectId, title, null, MilestoneStatus.Pending, MilestoneColor.Default, null, 1, null, 7, Now);
+        Milestone.Create(projectId, new MilestoneDraft { Title = title }, 1, 7, Now);
 
     [Fact]
     public void A_completed_new_task_records_completed_at_and_its_creation()

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Milestones.Application.Common.Models;
 using Milestones.Domain.Enums;
 
 namespace Milestones.Api.Contracts;

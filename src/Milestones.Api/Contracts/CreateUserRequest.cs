@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Milestones.Application.Common.Models;
 
 namespace Milestones.Api.Contracts;
 

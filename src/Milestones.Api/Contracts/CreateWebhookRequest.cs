@@ -1,4 +1,3 @@
-using Milestones.Application.Common.Models;
 
 namespace Milestones.Api.Contracts;
 

@@ -1,4 +1,3 @@
-using Milestones.Application.Common.Models;
 using Milestones.Domain.Enums;
 
 namespace Milestones.Api.Contracts;

@@ -4,7 +4,8 @@ using Milestones.Api.Infrastructure;
 using Milestones.Application.Common.Models;
 using Milestones.Domain.Entities;
 using Milestones.Domain.Enums;
-using Milestones.Application.Common.Mapping;
+using Milestones.Application.Milestones;
+using Milestones.Application.Tasks;
 using Milestones.Application.Milestones.Commands.DeleteMilestone;
 using Milestones.Application.Milestones.Commands.RestoreMilestone;
 using Milestones.Application.Milestones.Commands.UpdateMilestone;
@@ -30,7 +31,7 @@ public sealed class MilestonesController : ApiControllerBase
     /// <summary>Partial update (admins, achievers): only the properties sent change. Honours If-Match.</summary>
     [HttpPatch("{milestoneId:long}")]
     public async Task<ActionResult<DataEnvelope<MilestoneDto>>> UpdateMilestone(long milestoneId, MilestonePatch body, CancellationToken ct) =>
-        Resource(await Sender.Send(new UpdateMilestoneCommand(milestoneId, body, IfMatch), ct));
+        Resource(await Sender.Send(body.ToCommand(milestoneId, IfMatch), ct));
 
     /// <summary>Soft-deletes (admins): tasks move to the default milestone (or `reassignTo`), or `tasks=delete`. Honours If-Match.</summary>
     [HttpDelete("{milestoneId:long}")]
@@ -53,45 +54,4 @@ public sealed class MilestonesController : ApiControllerBase
         var task = await Sender.Send(new CreateTaskCommand(milestoneId, body.Title ?? "", body.Completed ?? false, body.Position), ct);
         return CreatedAt<TasksController, TaskDto>(nameof(TasksController.GetTask), new { taskId = task.Id }, task);
     }
-}
-
-/// <summary>The milestone list's query string, shared by both list endpoints.</summary>
-public sealed record MilestoneListParameters
-{
-    /// <summary>A comma list of statuses: any of them.</summary>
-    [FromQuery(Name = "status")]
-    public MilestoneStatus[]? Status { get; init; }
-    [FromQuery(Name = "type")]
-    public MilestoneType? Type { get; init; }
-    [FromQuery(Name = "search")]
-    public string? Search { get; init; }
-    [FromQuery(Name = "overdue")]
-    public bool? Overdue { get; init; }
-    [FromQuery(Name = "dueBefore")]
-    public DateTime? DueBefore { get; init; }
-    [FromQuery(Name = "dueAfter")]
-    public DateTime? DueAfter { get; init; }
-    [FromQuery(Name = "sort")]
-    public MilestoneSort? Sort { get; init; }
-    [FromQuery(Name = "order")]
-    public SortOrder? Order { get; init; }
-    [FromQuery(Name = "includeDeleted")]
-    public bool? IncludeDeleted { get; init; }
-    [FromQuery(Name = "limit")]
-    public int? Limit { get; init; }
-    [FromQuery(Name = "offset")]
-    public int? Offset { get; init; }
-    [FromQuery(Name = "page")]
-    public int? Page { get; init; }
-
-    public ListMilestonesQuery ToQuery() => new()
-    {
-        Filter = new MilestoneFilter { Status = Status, Type = Type, Search = Search, Overdue = Overdue, DueBefore = DueBefore, DueAfter = DueAfter },
-        Sort = Sort,
-        Order = Order,
-        IncludeDeleted = IncludeDeleted,
-        Limit = Limit,
-        Offset = Offset,
-        Page = Page,
-    };
 }

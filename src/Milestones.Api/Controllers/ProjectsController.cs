@@ -3,7 +3,10 @@ using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
 using Milestones.Domain.Entities;
 using Milestones.Domain.Enums;
-using Milestones.Application.Common.Mapping;
+using Milestones.Application.Events;
+using Milestones.Application.Members;
+using Milestones.Application.Milestones;
+using Milestones.Application.Projects;
 using Milestones.Application.Common.Models;
 using Milestones.Application.Events.Queries.ListEvents;
 using Milestones.Application.Members.Commands.RemoveMember;
@@ -45,7 +48,7 @@ public sealed class ProjectsController : ApiControllerBase
     /// <summary>Partial update (admins). Honours If-Match.</summary>
     [HttpPatch("{projectId:long}")]
     public async Task<ActionResult<DataEnvelope<ProjectDto>>> UpdateProject(long projectId, ProjectPatch body, CancellationToken ct) =>
-        Resource(await Sender.Send(new UpdateProjectCommand(projectId, body, IfMatch), ct));
+        Resource(await Sender.Send(body.ToCommand(projectId, IfMatch), ct));
 
     /// <summary>Soft-deletes the project (admins). Honours If-Match.</summary>
     [HttpDelete("{projectId:long}")]
@@ -75,7 +78,7 @@ public sealed class ProjectsController : ApiControllerBase
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<DataEnvelope<MilestoneDto>>> CreateMilestone(long projectId, NewMilestone body, CancellationToken ct)
     {
-        var milestone = await Sender.Send(new CreateMilestoneCommand(projectId, body), ct);
+        var milestone = await Sender.Send(body.ToCommand(projectId), ct);
         return CreatedAt<MilestonesController, MilestoneDto>(nameof(MilestonesController.GetMilestone), new { milestoneId = milestone.Id }, milestone);
     }
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
 using Milestones.Domain.Enums;
-using Milestones.Application.Common.Mapping;
+using Milestones.Application.Supports;
 using Milestones.Application.Supports.Commands.PledgeSupport;
 using Milestones.Application.Supports.Commands.WithdrawSupport;
 using Milestones.Application.Supports.Queries.GetSupport;

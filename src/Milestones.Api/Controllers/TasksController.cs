@@ -1,6 +1,7 @@
+using Milestones.Api.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Infrastructure;
-using Milestones.Application.Common.Mapping;
+using Milestones.Application.Tasks;
 using Milestones.Application.Common.Models;
 using Milestones.Application.Tasks.Commands.DeleteTask;
 using Milestones.Application.Tasks.Commands.UpdateTask;
@@ -18,7 +19,7 @@ public sealed class TasksController : ApiControllerBase
     /// <summary>Renames, completes / re-opens, repositions, or moves (`milestoneId`) a task. Honours If-Match.</summary>
     [HttpPatch("{taskId:long}")]
     public async Task<ActionResult<DataEnvelope<TaskDto>>> UpdateTask(long taskId, TaskPatch body, CancellationToken ct) =>
-        Resource(await Sender.Send(new UpdateTaskCommand(taskId, body, IfMatch), ct));
+        Resource(await Sender.Send(body.ToCommand(taskId, IfMatch), ct));
 
     [HttpDelete("{taskId:long}")]
     public async Task<ActionResult<DataEnvelope<DeletedResult>>> DeleteTask(long taskId, CancellationToken ct) =>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
-using Milestones.Application.Common.Mapping;
+using Milestones.Application.Users;
 using Milestones.Application.Users.Commands.CreateApiKey;
 using Milestones.Application.Users.Commands.CreateUser;
 using Milestones.Application.Users.Commands.RevokeApiKey;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Milestones.Api.Contracts;
 using Milestones.Api.Infrastructure;
-using Milestones.Application.Common.Mapping;
+using Milestones.Application.Webhooks;
 using Milestones.Application.Common.Models;
 using Milestones.Application.Webhooks.Commands.CreateWebhook;
 using Milestones.Application.Webhooks.Commands.DeleteWebhook;
@@ -40,7 +40,7 @@ public sealed class WebhooksController : ApiControllerBase
     /// <summary>Changes the URL, the events, the secret (rotation), or pauses (active false) and resumes it.</summary>
     [HttpPatch("webhooks/{webhookId:long}")]
     public async Task<ActionResult<DataEnvelope<WebhookDto>>> UpdateWebhook(long webhookId, WebhookPatch body, CancellationToken ct) =>
-        Resource(await Sender.Send(new UpdateWebhookCommand(webhookId, body, IfMatch), ct));
+        Resource(await Sender.Send(body.ToCommand(webhookId, IfMatch), ct));
 
     /// <summary>Unsubscribes; its deliveries are deleted with it.</summary>
     [HttpDelete("webhooks/{webhookId:long}")]

@@ -41,6 +41,11 @@ public static partial class BadRequestProblems
             return "The value is not valid.";
         }
 
+        if (message == IsoDateModelBinder.Message)
+        {
+            return message;
+        }
+
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
             return $"'{key}' is not a property of this request; property names are case-sensitive camelCase.";
@@ -103,7 +108,7 @@ public static partial class BadRequestProblems
 
     /// <summary>What a JSON value for a .NET type looks like, in the contract's words.</summary>
     private static string Describe(string type) =>
-        type.Contains("DateTime", StringComparison.Ordinal) ? "an ISO 8601 date (2026-03-31) or date-time (2026-03-31T12:00:00Z)"
+        type.Contains("DateTime", StringComparison.Ordinal) ? UtcDateTimeConverter.Expected
         : type.Contains("Decimal", StringComparison.Ordinal) ? "a number"
         : type.Contains("Int32", StringComparison.Ordinal) ? "a whole number from -2147483648 to 2147483647"
         : type.Contains("Int64", StringComparison.Ordinal) ? "a whole number that fits 64 bits"

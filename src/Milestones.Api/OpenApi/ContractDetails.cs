@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Milestones.Api.Infrastructure;
+using Milestones.Application.Events;
+using Milestones.Application.Webhooks;
 
 namespace Milestones.Api.OpenApi;
 

@@ -1,3 +1,4 @@
+using Milestones.Api.Contracts;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;

@@ -7,9 +7,9 @@ namespace Milestones.Api.OpenApi;
 
 /// <summary>
 /// Lengths, ranges and patterns in the document come from the FluentValidation rules themselves: a
-/// request body's properties take the constraints of the command it becomes (the command holding the
-/// body, as <c>CreateMilestoneCommand.Milestone</c>, or the command named after it, as
-/// <c>CreateProjectRequest</c> → <c>CreateProjectCommand</c>). Rules written as free predicates say
+/// request body's properties take the constraints of the command it becomes (the one its
+/// <c>ToCommand</c> returns, as <c>NewMilestone</c> → <c>CreateMilestoneCommand</c>; the command holding
+/// the body; or the command named after it, as <c>CreateProjectRequest</c> → <c>CreateProjectCommand</c>). Rules written as free predicates say
 /// nothing here; the 422 still enforces them.
 /// </summary>
 internal static class ValidationConstraints
@@ -44,7 +44,8 @@ internal static class ValidationConstraints
     }
 
     private static Type? CommandFor(Type body) =>
-        Messages.FirstOrDefault(m => m.GetProperties().Any(p => p.PropertyType == body))
+        body.GetMethod("ToCommand")?.ReturnType
+        ?? Messages.FirstOrDefault(m => m.GetProperties().Any(p => p.PropertyType == body))
         ?? Messages.FirstOrDefault(m => m.Name == body.Name.Replace("Request", "Command", StringComparison.Ordinal));
 
     private static void Describe(OpenApiSchema property, IPropertyValidator component)

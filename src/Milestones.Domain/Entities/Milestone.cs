@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using Milestones.Domain.Common;
 using Milestones.Domain.Enums;
@@ -96,18 +95,10 @@ public sealed class Milestone : AuditableEntity, IOrdered
         return milestone;
     }
 
-    public static Milestone Create(
-        long projectId,
-        string title,
-        string? description,
-        MilestoneStatus status,
-        MilestoneColor color,
-        DateTime? dueDate,
-        Slot position,
-        decimal? goalAmount,
-        long createdById,
-        DateTime now)
+    public static Milestone Create(long projectId, MilestoneDraft draft, Slot position, long createdById, DateTime now)
     {
+        var title = string.IsNullOrWhiteSpace(draft.Title) ? throw new DomainException("A milestone needs a title.") : draft.Title;
+        var (status, goalAmount) = (draft.Status ?? MilestoneStatus.Pending, draft.GoalAmount);
         if (goalAmount is <= 0)
         {
             throw new DomainException("A goal amount must be greater than zero.");
@@ -118,12 +109,12 @@ public sealed class Milestone : AuditableEntity, IOrdered
             ProjectId = projectId,
             Title = title,
             NormalizedTitle = NormalizeTitle(title),
-            Description = description ?? "",
+            Description = draft.Description ?? "",
             Status = status,
             Type = MilestoneType.Categorised,
-            Color = color,
+            Color = draft.Color ?? MilestoneColor.Default,
             Position = position.Position,
-            DueDate = dueDate is { } d ? DueDates.Normalize(d) : null,
+            DueDate = draft.DueDate is { } d ? DueDates.Normalize(d) : null,
             ReachedAt = status == MilestoneStatus.Reached ? now : null,
             GoalAmount = goalAmount,
             CreatedById = createdById,
@@ -139,7 +130,7 @@ public sealed class Milestone : AuditableEntity, IOrdered
     /// Raises <see cref="MilestoneUpdated"/> with the changed fields and, when the status changes,
     /// <see cref="MilestoneStatusChanged"/>. The default milestone can only be renamed and recoloured.
     /// </summary>
-    public void Update(MilestonePatch patch, DateTime now)
+    public void Update(MilestoneChanges patch, DateTime now)
     {
         EnsureLive();
         if (IsDefault && patch.TouchesMoreThanTitleAndColor())
@@ -331,25 +322,38 @@ public sealed class Milestone : AuditableEntity, IOrdered
 }
 
 /// <summary>
-/// The one shape of a partial milestone update, from the request body to <see cref="Milestone.Update"/>:
-/// an absent field is left unchanged. <see cref="DisallowNullAttribute"/> marks the fields that
-/// cannot be cleared (sending null is refused); <see cref="Optional{T}"/> ones are cleared by null.
+/// What a new milestone is made of (<see cref="Milestone.Create"/>): a left-out value takes its default
+/// (pending, the default colour, no description, no due date, no goal).
 /// </summary>
-public sealed record MilestonePatch
+public sealed record MilestoneDraft
 {
-    [DisallowNull]
     public string? Title { get; init; }
 
-    [DisallowNull]
     public string? Description { get; init; }
 
-    [DisallowNull]
     public MilestoneStatus? Status { get; init; }
 
-    [DisallowNull]
     public MilestoneColor? Color { get; init; }
 
-    [DisallowNull]
+    public DateTime? DueDate { get; init; }
+
+    public decimal? GoalAmount { get; init; }
+}
+
+/// <summary>
+/// A partial milestone update (<see cref="Milestone.Update"/>): a null field is left unchanged; an
+/// <see cref="Optional{T}"/> one that is present but null is cleared.
+/// </summary>
+public sealed record MilestoneChanges
+{
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public MilestoneStatus? Status { get; init; }
+
+    public MilestoneColor? Color { get; init; }
+
     public int? Position { get; init; }
 
     public Optional<DateTime?> DueDate { get; init; }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Milestones.Domain.Common;
 using Milestones.Domain.Enums;
 using Milestones.Domain.Events;
@@ -61,7 +60,7 @@ public sealed class Project : AuditableEntity
         userId is null ? null : _members.FirstOrDefault(m => m.UserId == userId)?.Role;
 
     /// <summary>Applies a partial update: only the fields present in <paramref name="patch"/> change.</summary>
-    public void Update(ProjectPatch patch)
+    public void Update(ProjectChanges patch)
     {
         var changes = new Dictionary<string, object?>();
         if (patch.Name?.Trim() is { } name && name != Name)
@@ -185,18 +184,14 @@ public sealed class ProjectMember
     internal void ChangeRole(ProjectRole role) => Role = role;
 }
 
-/// <summary>The one shape of a partial project update, from the request body to <see cref="Project.Update"/>; an absent field is left unchanged.</summary>
-public sealed record ProjectPatch
+/// <summary>A partial project update (<see cref="Project.Update"/>): a null field is left unchanged.</summary>
+public sealed record ProjectChanges
 {
-    [DisallowNull]
     public string? Name { get; init; }
 
-    [DisallowNull]
     public string? Description { get; init; }
 
-    [DisallowNull]
     public Visibility? Visibility { get; init; }
 
-    [DisallowNull]
     public DeadlinePolicy? DeadlinePolicy { get; init; }
 }

@@ -4,6 +4,7 @@ using Milestones.Application.Common.Behaviours;
 using Milestones.Application.Common.Serialization;
 using Milestones.Application.Milestones.Commands.CreateMilestone;
 using Milestones.Application.Common.Interfaces;
+using Milestones.Domain.Entities;
 using Milestones.Domain.Enums;
 using Moq;
 using Milestones.Application.Common.Exceptions;
@@ -29,7 +30,7 @@ public sealed class ValidationAndPreconditionBehaviourTests
         var unreadable = new Mock<IInputErrors>();
         unreadable.Setup(i => i.Errors).Returns(new Dictionary<string, string[]> { ["status"] = ["status must be one of: pending, in_progress, reached, failed."] });
         var behaviour = new ValidationBehaviour<CreateMilestoneCommand, int>([new CreateMilestoneValidator()], unreadable.Object);
-        var command = new CreateMilestoneCommand(1, new NewMilestone { Title = "", Position = 0, GoalAmount = -1, Tasks = [new NewTask("", false)] });
+        var command = new CreateMilestoneCommand(1, new MilestoneDraft { Title = "", GoalAmount = -1 }, 0, [new TaskDraft("", false)]);
         var ran = false;
 
         var error = await Assert.ThrowsAsync<ValidationFailedException>(async () =>
@@ -48,7 +49,7 @@ public sealed class ValidationAndPreconditionBehaviourTests
     {
         var behaviour = new ValidationBehaviour<CreateMilestoneCommand, int>([new CreateMilestoneValidator()], new NoInputErrors());
 
-        var result = await behaviour.Handle(new CreateMilestoneCommand(1, new NewMilestone { Title = "Beta", Status = MilestoneStatus.InProgress, Color = MilestoneColor.Info, Position = 2, GoalAmount = 10.5m }),
+        var result = await behaviour.Handle(new CreateMilestoneCommand(1, new MilestoneDraft { Title = "Beta", Status = MilestoneStatus.InProgress, Color = MilestoneColor.Info, GoalAmount = 10.5m }, 2),
             (_, _) => ValueTask.FromResult(7), CancellationToken.None);
 
         Assert.Equal(7, result);

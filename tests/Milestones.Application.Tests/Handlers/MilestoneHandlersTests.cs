@@ -19,7 +19,7 @@ public sealed class MilestoneHandlersTests : HandlerTestBase
     public async Task Deleting_a_milestone_reassigns_its_tasks_to_the_default()
     {
         var projectId = await ProjectAsync();
-        var milestone = await SendAsync(new CreateMilestoneCommand(projectId, new NewMilestone { Title = "Doomed", Tasks = [new NewTask("a", true), new NewTask("b", false)] }));
+        var milestone = await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "Doomed" }, null, [new TaskDraft("a", true), new TaskDraft("b", false)]));
 
         var result = await SendAsync(new DeleteMilestoneCommand(milestone.Id));
 
@@ -35,11 +35,11 @@ public sealed class MilestoneHandlersTests : HandlerTestBase
     public async Task A_failed_command_rolls_back_every_side_effect()
     {
         var projectId = await ProjectAsync();
-        await SendAsync(new CreateMilestoneCommand(projectId, new NewMilestone { Title = "Taken" }));
+        await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "Taken" }));
         var eventsBefore = await DbAsync(db => db.Events.CountAsync());
 
         await Assert.ThrowsAsync<ConflictException>(async () =>
-            await SendAsync(new CreateMilestoneCommand(projectId, new NewMilestone { Title = "TAKEN", Tasks = [new NewTask("t", false)] })));
+            await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "TAKEN" }, null, [new TaskDraft("t", false)])));
 
         Assert.Equal(eventsBefore, await DbAsync(db => db.Events.CountAsync()));
         Assert.Equal(1, await DbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.MilestonesTotal).SingleAsync()));
@@ -50,10 +50,10 @@ public sealed class MilestoneHandlersTests : HandlerTestBase
     public async Task Reaching_uses_the_injected_clock_for_reached_at()
     {
         var projectId = await ProjectAsync();
-        var milestone = await SendAsync(new CreateMilestoneCommand(projectId, new NewMilestone { Title = "M" }));
+        var milestone = await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "M" }));
         Clock.Advance(TimeSpan.FromHours(5));
 
-        var reached = await SendAsync(new UpdateMilestoneCommand(milestone.Id, new MilestonePatch { Status = MilestoneStatus.Reached }));
+        var reached = await SendAsync(new UpdateMilestoneCommand(milestone.Id, new MilestoneChanges { Status = MilestoneStatus.Reached }));
 
         Assert.Equal(new DateTime(2026, 6, 1, 17, 0, 0, DateTimeKind.Utc), reached.ReachedAt);
         Assert.Equal(1, await DbAsync(db => db.Projects.Where(p => p.Id == projectId).Select(p => p.MilestonesReached).SingleAsync()));
@@ -63,7 +63,7 @@ public sealed class MilestoneHandlersTests : HandlerTestBase
     public async Task Is_overdue_follows_the_injected_clock()
     {
         var projectId = await ProjectAsync();
-        var milestone = await SendAsync(new CreateMilestoneCommand(projectId, new NewMilestone { Title = "M", DueDate = new DateTime(2026, 6, 2, 0, 0, 0, DateTimeKind.Utc) }));
+        var milestone = await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "M", DueDate = new DateTime(2026, 6, 2, 0, 0, 0, DateTimeKind.Utc) }));
         Assert.False(milestone.IsOverdue);
 
         Clock.Advance(TimeSpan.FromDays(2));
@@ -77,7 +77,7 @@ public sealed class MilestoneHandlersTests : HandlerTestBase
     {
         var projectId = await ProjectAsync();
 
-        var milestone = await SendAsync(new CreateMilestoneCommand(projectId, new NewMilestone { Title = "M" }));
+        var milestone = await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "M" }));
 
         var ev = await DbAsync(db => db.Events.SingleAsync(e => e.MilestoneId == milestone.Id));
         Assert.Equal(UserId, ev.ActorId);
@@ -88,11 +88,11 @@ public sealed class MilestoneHandlersTests : HandlerTestBase
     public async Task Completing_a_task_changes_counters_by_one_each_time()
     {
         var projectId = await ProjectAsync();
-        var milestone = await SendAsync(new CreateMilestoneCommand(projectId, new NewMilestone { Title = "M", Tasks = [new NewTask("a", false)] }));
+        var milestone = await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "M" }, null, [new TaskDraft("a", false)]));
         var taskId = await DbAsync(db => db.Tasks.Select(t => t.Id).SingleAsync());
 
-        await SendAsync(new UpdateTaskCommand(taskId, new TaskPatch { Completed = true }));
-        await SendAsync(new UpdateTaskCommand(taskId, new TaskPatch { Completed = true }));
+        await SendAsync(new UpdateTaskCommand(taskId, new TaskChanges { Completed = true }));
+        await SendAsync(new UpdateTaskCommand(taskId, new TaskChanges { Completed = true }));
 
         var m = await DbAsync(db => db.Milestones.SingleAsync(x => x.Id == milestone.Id));
         Assert.Equal((1, 1), (m.TasksTotal, m.TasksCompleted));
@@ -105,6 +105,6 @@ public sealed class MilestoneHandlersTests : HandlerTestBase
         ActAs(UserId + 1000, Scopes.Read, Scopes.Write);
 
         await Assert.ThrowsAsync<NotFoundException>(async () =>
-            await SendAsync(new CreateMilestoneCommand(projectId, new NewMilestone { Title = "M" })));
+            await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "M" })));
     }
 }

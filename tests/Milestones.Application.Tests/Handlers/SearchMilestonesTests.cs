@@ -25,10 +25,10 @@ public sealed class SearchMilestonesTests : HandlerTestBase
     public async Task Every_text_change_leaves_exactly_the_pieces_of_the_new_text_in_the_index()
     {
         var projectId = await ProjectAsync();
-        var created = await SendAsync(new CreateMilestoneCommand(projectId, new NewMilestone { Title = "Kick-off", Description = "First day" }));
+        var created = await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "Kick-off", Description = "First day" }));
         var atCreation = await EntriesOfAsync(created.Id);
 
-        await SendAsync(new UpdateMilestoneCommand(created.Id, new MilestonePatch { Description = "Second week" }));
+        await SendAsync(new UpdateMilestoneCommand(created.Id, new MilestoneChanges { Description = "Second week" }));
         var afterUpdate = await EntriesOfAsync(created.Id);
         var defaultId = await DbAsync(db => db.Milestones.Where(m => m.ProjectId == projectId && m.Type == MilestoneType.Uncategorised).Select(m => m.Id).SingleAsync());
 
@@ -52,8 +52,7 @@ public sealed class SearchMilestonesTests : HandlerTestBase
             var now = Clock.GetUtcNow().UtcDateTime;
             for (var i = 1; i <= count; i++)
             {
-                db.Milestones.Add(Milestone.Create(projectId, $"Milestone {i:D5}", $"number {i} {(i % 97 == 0 ? "zq" : "")}",
-                    MilestoneStatus.Pending, MilestoneColor.Default, null, i, null, UserId, now));
+                db.Milestones.Add(Milestone.Create(projectId, new MilestoneDraft { Title = $"Milestone {i:D5}", Description = $"number {i} {(i % 97 == 0 ? "zq" : "")}" }, i, UserId, now));
             }
 
             await using var transaction = await db.BeginTransactionAsync(default);

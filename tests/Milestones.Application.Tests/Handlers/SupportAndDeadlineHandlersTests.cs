@@ -21,7 +21,7 @@ public sealed class SupportAndDeadlineHandlersTests : HandlerTestBase
     private async Task<long> MilestoneAsync(DateTime? due = null)
     {
         var project = await SendAsync(new CreateProjectCommand("P", null, Visibility.Public));
-        return (await SendAsync(new CreateMilestoneCommand(project.Id, new NewMilestone { Title = "M", DueDate = due, GoalAmount = 100m }))).Id;
+        return (await SendAsync(new CreateMilestoneCommand(project.Id, new MilestoneDraft { Title = "M", DueDate = due, GoalAmount = 100m }))).Id;
     }
 
     private Task<(decimal Raised, int Supporters)> FundingAsync(long milestoneId) =>
@@ -42,7 +42,7 @@ public sealed class SupportAndDeadlineHandlersTests : HandlerTestBase
     public async Task A_pledge_on_a_reached_milestone_is_refused_by_the_domain()
     {
         var milestoneId = await MilestoneAsync();
-        await SendAsync(new UpdateMilestoneCommand(milestoneId, new MilestonePatch { Status = MilestoneStatus.Reached }));
+        await SendAsync(new UpdateMilestoneCommand(milestoneId, new MilestoneChanges { Status = MilestoneStatus.Reached }));
 
         await Assert.ThrowsAsync<DomainException>(async () => await SendAsync(new PledgeSupportCommand(milestoneId, 1m, null)));
         Assert.Equal((0m, 0), await FundingAsync(milestoneId));
@@ -65,7 +65,7 @@ public sealed class SupportAndDeadlineHandlersTests : HandlerTestBase
         var milestoneId = await MilestoneAsync();
         await SendAsync(new PledgeSupportCommand(milestoneId, 5m, null));
 
-        await SendAsync(new UpdateMilestoneCommand(milestoneId, new MilestonePatch { Status = MilestoneStatus.Reached }));
+        await SendAsync(new UpdateMilestoneCommand(milestoneId, new MilestoneChanges { Status = MilestoneStatus.Reached }));
 
         Assert.Equal(SupportStatus.Fulfilled, await DbAsync(db => db.Supports.Select(s => s.Status).SingleAsync()));
         Assert.Equal((5m, 1), await FundingAsync(milestoneId));
@@ -77,7 +77,7 @@ public sealed class SupportAndDeadlineHandlersTests : HandlerTestBase
         var milestoneId = await MilestoneAsync();
         await SendAsync(new PledgeSupportCommand(milestoneId, 5m, null));
 
-        await SendAsync(new UpdateMilestoneCommand(milestoneId, new MilestonePatch { Status = MilestoneStatus.Failed }));
+        await SendAsync(new UpdateMilestoneCommand(milestoneId, new MilestoneChanges { Status = MilestoneStatus.Failed }));
 
         Assert.Equal(SupportStatus.Released, await DbAsync(db => db.Supports.Select(s => s.Status).SingleAsync()));
         Assert.Equal((0m, 0), await FundingAsync(milestoneId));

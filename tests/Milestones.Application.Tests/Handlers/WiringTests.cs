@@ -2,7 +2,14 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Milestones.Application.Common.Behaviours;
-using Milestones.Application.Common.Mapping;
+using Milestones.Application.Events;
+using Milestones.Application.Members;
+using Milestones.Application.Milestones;
+using Milestones.Application.Projects;
+using Milestones.Application.Supports;
+using Milestones.Application.Tasks;
+using Milestones.Application.Users;
+using Milestones.Application.Webhooks;
 using Milestones.Application.Projects.Commands.UpdateProject;
 
 namespace Milestones.Application.Tests.Handlers;

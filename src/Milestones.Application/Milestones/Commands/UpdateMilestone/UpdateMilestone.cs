@@ -6,7 +6,7 @@ namespace Milestones.Application.Milestones.Commands.UpdateMilestone;
 
 /// <summary>A partial update: only the fields sent change; <c>dueDate</c> and <c>goalAmount</c> sent as null are cleared.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record UpdateMilestoneCommand(long MilestoneId, MilestonePatch Patch, IReadOnlyList<string>? ExpectedVersions = null)
+public sealed record UpdateMilestoneCommand(long MilestoneId, MilestoneChanges Patch, IReadOnlyList<string>? ExpectedVersions = null)
     : ICommand<MilestoneDto>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>

@@ -4,7 +4,7 @@ using Milestones.Application.Projects.Queries.GetProject;
 namespace Milestones.Application.Projects.Commands.UpdateProject;
 
 [RequiresScope(Scopes.Write)]
-public sealed record UpdateProjectCommand(long ProjectId, ProjectPatch Patch, IReadOnlyList<string>? ExpectedVersions = null)
+public sealed record UpdateProjectCommand(long ProjectId, ProjectChanges Patch, IReadOnlyList<string>? ExpectedVersions = null)
     : ICommand<ProjectDto>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>

@@ -6,7 +6,7 @@ namespace Milestones.Application.Tasks.Commands.UpdateTask;
 
 /// <summary>Renames, completes / re-opens, repositions, or moves a task to another live milestone of its project.</summary>
 [RequiresScope(Scopes.Write)]
-public sealed record UpdateTaskCommand(long TaskId, TaskPatch Patch, IReadOnlyList<string>? ExpectedVersions = null)
+public sealed record UpdateTaskCommand(long TaskId, TaskChanges Patch, IReadOnlyList<string>? ExpectedVersions = null)
     : ICommand<TaskDto>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>

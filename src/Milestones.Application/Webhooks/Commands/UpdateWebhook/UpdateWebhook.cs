@@ -4,7 +4,7 @@ using Milestones.Application.Webhooks.Queries.GetWebhook;
 namespace Milestones.Application.Webhooks.Commands.UpdateWebhook;
 
 [RequiresScope(Scopes.Write)]
-public sealed record UpdateWebhookCommand(long WebhookId, WebhookPatch Patch, IReadOnlyList<string>? ExpectedVersions = null)
+public sealed record UpdateWebhookCommand(long WebhookId, WebhookChanges Patch, IReadOnlyList<string>? ExpectedVersions = null)
     : ICommand<WebhookDto>, IConditionalCommand, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>

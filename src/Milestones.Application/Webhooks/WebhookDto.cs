@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace Milestones.Application.Common.Mapping;
+namespace Milestones.Application.Webhooks;
 
 /// <summary>A webhook subscription; its secret is shown only when it is created (<see cref="CreatedWebhookDto"/>).</summary>
 public record WebhookDto

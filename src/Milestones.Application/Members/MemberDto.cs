@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace Milestones.Application.Common.Mapping;
+namespace Milestones.Application.Members;
 
 public sealed record MemberDto
 {

@@ -1,4 +1,4 @@
-namespace Milestones.Application.Common.Models;
+namespace Milestones.Api.Contracts;
 
 /// <summary>
 /// A request property the client must send. Only documents it: a missing one is still reported by

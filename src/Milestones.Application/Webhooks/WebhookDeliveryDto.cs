@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace Milestones.Application.Common.Mapping;
+namespace Milestones.Application.Webhooks;
 
 /// <summary>One event (or ping) sent to a webhook, with its last attempt. Its id is the <c>Milestones-Delivery</c> header.</summary>
 public sealed record WebhookDeliveryDto

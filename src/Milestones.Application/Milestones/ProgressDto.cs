@@ -1,4 +1,4 @@
-namespace Milestones.Application.Common.Mapping;
+namespace Milestones.Application.Milestones;
 
 /// <summary>Computed progress: whole percents rounded down; funding is null without a goal.</summary>
 public sealed record ProgressDto(int TasksPercent, int? FundingPercent);

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 
-namespace Milestones.Application.Common.Mapping;
+namespace Milestones.Application.Milestones;
 
 public sealed record MilestoneDto
 {

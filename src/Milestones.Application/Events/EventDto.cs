@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 
-namespace Milestones.Application.Common.Mapping;
+namespace Milestones.Application.Events;
 
 public sealed record EventDto
 {

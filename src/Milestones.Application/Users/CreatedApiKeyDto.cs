@@ -1,4 +1,4 @@
-namespace Milestones.Application.Common.Mapping;
+namespace Milestones.Application.Users;
 
 /// <summary>A newly issued key: the only time its secret (<see cref="Key"/>) is ever shown.</summary>
 public sealed record CreatedApiKeyDto : ApiKeyDto

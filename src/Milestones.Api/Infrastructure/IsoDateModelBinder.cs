@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Milestones.Application.Common.Serialization;
+
+namespace Milestones.Api.Infrastructure;
+
+/// <summary>
+/// Query and route dates (<c>dueBefore=2026-03-31</c>) read by the same parser as body dates
+/// (<see cref="UtcDateTimeConverter.TryParse"/>), so one date means the same wherever it arrives; anything
+/// else is a 400 naming the parameter, in the contract's words.
+/// </summary>
+public sealed class IsoDateModelBinder : IModelBinder
+{
+    /// <summary>The 400's words for a date it cannot read, the same as for a body date.</summary>
+    public const string Message = $"Expected {UtcDateTimeConverter.Expected}.";
+
+    public Task BindModelAsync(ModelBindingContext bindingContext)
+    {
+        var value = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
+        if (value == ValueProviderResult.None)
+        {
+            return Task.CompletedTask;
+        }
+
+        bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
+        if (UtcDateTimeConverter.TryParse(value.FirstValue, out var utc))
+        {
+            bindingContext.Result = ModelBindingResult.Success(utc);
+        }
+        else
+        {
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, Message);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Gives every <see cref="DateTime"/> (and <c>DateTime?</c>) outside a body to <see cref="IsoDateModelBinder"/>.</summary>
+    public sealed class Provider : IModelBinderProvider
+    {
+        public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+            context.Metadata.UnderlyingOrModelType == typeof(DateTime) ? new IsoDateModelBinder() : null;
+    }
+}
