@@ -12,6 +12,10 @@ public sealed class ActivityLog(IApplicationDbContext db, IUser user, TimeProvid
 {
     private readonly Dictionary<long, List<Webhook>> _subscribers = [];
 
+    /// <summary>A project's active webhooks (compiled: every change of every project asks it).</summary>
+    private static readonly Func<DbContext, long, IAsyncEnumerable<Webhook>> ActiveWebhooks =
+        EF.CompileAsyncQuery((DbContext c, long projectId) => c.Set<Webhook>().AsNoTracking().Where(w => w.ProjectId == projectId && w.Active));
+
     public async ValueTask RecordAsync(ActivityRecord activity, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -39,7 +43,12 @@ public sealed class ActivityLog(IApplicationDbContext db, IUser user, TimeProvid
     {
         if (!_subscribers.TryGetValue(projectId, out var webhooks))
         {
-            webhooks = await db.Webhooks.AsNoTracking().Where(w => w.ProjectId == projectId && w.Active).ToListAsync(cancellationToken);
+            webhooks = [];
+            await foreach (var webhook in ActiveWebhooks(Compiled.Context(db), projectId).WithCancellation(cancellationToken))
+            {
+                webhooks.Add(webhook);
+            }
+
             _subscribers[projectId] = webhooks;
         }
 

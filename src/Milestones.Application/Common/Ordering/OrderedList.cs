@@ -1,6 +1,13 @@
 namespace Milestones.Application.Common.Ordering;
 
 /// <summary>
+/// One ordered list: its live rows, which hold positions 1..N, and how to read its last position (a
+/// compiled query: every arrival asks it).
+/// </summary>
+public sealed record OrderedRows<T>(IQueryable<T> Rows, Func<CancellationToken, Task<int>> LastPositionAsync)
+    where T : class, IOrdered;
+
+/// <summary>
 /// The one ordered-list algorithm, for a project's categorised milestones and a milestone's tasks alike:
 /// live rows hold positions 1..N. Commands only read it (<see cref="ArrivalSlotAsync"/>,
 /// <see cref="EnsureMoveSlotAsync"/>: where a row may go, or 422); the rows around a row that arrived,
@@ -9,25 +16,30 @@ namespace Milestones.Application.Common.Ordering;
 /// </summary>
 public static class OrderedList
 {
+    private static readonly Func<DbContext, long, CancellationToken, Task<int?>> LastMilestone =
+        EF.CompileAsyncQuery((DbContext c, long projectId, CancellationToken ct) =>
+            c.Set<Milestone>().Where(m => m.ProjectId == projectId && m.Type == MilestoneType.Categorised).Max(m => (int?)m.Position));
+
+    private static readonly Func<DbContext, long, CancellationToken, Task<int?>> LastTask =
+        EF.CompileAsyncQuery((DbContext c, long milestoneId, CancellationToken ct) =>
+            c.Set<TaskItem>().Where(t => t.MilestoneId == milestoneId).Max(t => (int?)t.Position));
+
     /// <summary>The live categorised milestones of a project (the default milestone stays at 0, outside the list).</summary>
-    public static IQueryable<Milestone> MilestoneList(this IApplicationDbContext db, long projectId) =>
-        db.Milestones.Where(m => m.ProjectId == projectId && m.Type == MilestoneType.Categorised);
+    public static OrderedRows<Milestone> MilestoneList(this IApplicationDbContext db, long projectId) => new(
+        db.Milestones.Where(m => m.ProjectId == projectId && m.Type == MilestoneType.Categorised),
+        async ct => await LastMilestone(Compiled.Context(db), projectId, ct) ?? 0);
 
     /// <summary>The live tasks of a milestone.</summary>
-    public static IQueryable<TaskItem> TaskList(this IApplicationDbContext db, long milestoneId) =>
-        db.Tasks.Where(t => t.MilestoneId == milestoneId);
-
-    /// <summary>The last position taken (0 when the list is empty).</summary>
-    public static async Task<int> LastPositionAsync<T>(this IQueryable<T> list, CancellationToken ct)
-        where T : class, IOrdered =>
-        await list.MaxAsync(r => (int?)r.Position, ct) ?? 0;
+    public static OrderedRows<TaskItem> TaskList(this IApplicationDbContext db, long milestoneId) => new(
+        db.Tasks.Where(t => t.MilestoneId == milestoneId),
+        async ct => await LastTask(Compiled.Context(db), milestoneId, ct) ?? 0);
 
     /// <summary>
     /// Where a row arriving in the list goes: at <paramref name="requested"/> (1..last + 1) or after the last;
     /// 422 otherwise. <paramref name="rows"/> names the list's rows ("the project's milestones"), <paramref name="row"/>
     /// its last one. The slot says whether rows already hold it, so an append costs no statement.
     /// </summary>
-    public static async Task<Slot> ArrivalSlotAsync<T>(this IQueryable<T> list, int? requested, string rows, string row, CancellationToken ct)
+    public static async Task<Slot> ArrivalSlotAsync<T>(this OrderedRows<T> list, int? requested, string rows, string row, CancellationToken ct)
         where T : class, IOrdered
     {
         var last = await list.LastPositionAsync(ct);
@@ -43,7 +55,7 @@ public static class OrderedList
     }
 
     /// <summary>A move within the list goes to 1..last; 422 otherwise.</summary>
-    public static async Task EnsureMoveSlotAsync<T>(this IQueryable<T> list, int to, string row, CancellationToken ct)
+    public static async Task EnsureMoveSlotAsync<T>(this OrderedRows<T> list, int to, string row, CancellationToken ct)
         where T : class, IOrdered
     {
         var last = await list.LastPositionAsync(ct);
@@ -54,20 +66,20 @@ public static class OrderedList
     }
 
     /// <summary><paramref name="arrived"/> took a position others held (<see cref="Slot.Displaces"/>): the rows at and after it move down by one.</summary>
-    public static Task OpenAsync<T>(this IQueryable<T> list, T arrived, CancellationToken ct)
+    public static Task OpenAsync<T>(this OrderedRows<T> list, T arrived, CancellationToken ct)
         where T : class, IOrdered =>
-        list.ShiftAsync(arrived.Id, arrived.Position, Positions.Max, +1, ct);
+        list.Rows.ShiftAsync(arrived.Id, arrived.Position, Positions.Max, +1, ct);
 
     /// <summary>A row left <paramref name="position"/>: the rows after it move up by one.</summary>
-    public static Task CloseAsync<T>(this IQueryable<T> list, long leftId, int position, CancellationToken ct)
+    public static Task CloseAsync<T>(this OrderedRows<T> list, long leftId, int position, CancellationToken ct)
         where T : class, IOrdered =>
-        list.ShiftAsync(leftId, position + 1, Positions.Max, -1, ct);
+        list.Rows.ShiftAsync(leftId, position + 1, Positions.Max, -1, ct);
 
     /// <summary><paramref name="moved"/> went from <paramref name="from"/> to its position: the rows in between make room.</summary>
-    public static Task MoveAsync<T>(this IQueryable<T> list, T moved, int from, CancellationToken ct)
+    public static Task MoveAsync<T>(this OrderedRows<T> list, T moved, int from, CancellationToken ct)
         where T : class, IOrdered =>
-        moved.Position < from ? list.ShiftAsync(moved.Id, moved.Position, from - 1, +1, ct)
-        : moved.Position > from ? list.ShiftAsync(moved.Id, from + 1, moved.Position, -1, ct)
+        moved.Position < from ? list.Rows.ShiftAsync(moved.Id, moved.Position, from - 1, +1, ct)
+        : moved.Position > from ? list.Rows.ShiftAsync(moved.Id, from + 1, moved.Position, -1, ct)
         : Task.CompletedTask;
 
     private static Task ShiftAsync<T>(this IQueryable<T> list, long exceptId, int first, int last, int by, CancellationToken ct)
