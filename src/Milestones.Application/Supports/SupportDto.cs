@@ -27,9 +27,4 @@ public sealed record SupportDto
         CreatedAt = s.CreatedAt,
         ResolvedAt = s.ResolvedAt,
     };
-
-    private static readonly Func<Support, SupportDto> InMemory = Projection.Compile();
-
-    /// <summary>The map run on an entity this request has just saved (it holds no derived value, so it is what a read would give).</summary>
-    public static SupportDto From(Support support) => InMemory(support);
 }

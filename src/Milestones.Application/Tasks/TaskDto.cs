@@ -27,9 +27,4 @@ public sealed record TaskDto
         CreatedAt = t.CreatedAt,
         UpdatedAt = t.UpdatedAt,
     };
-
-    private static readonly Func<TaskItem, TaskDto> InMemory = Projection.Compile();
-
-    /// <summary>The map run on an entity this request has just saved (it holds no derived value, so it is what a read would give).</summary>
-    public static TaskDto From(TaskItem task) => InMemory(task);
 }

@@ -37,6 +37,6 @@ public sealed class PledgeSupportHandler(IApplicationDbContext db, IUser caller,
         db.Supports.Add(support);
         await db.SaveChangesAsync(cancellationToken);
 
-        return SupportDto.From(support);
+        return await db.Supports.Where(s => s.Id == support.Id).Select(SupportDto.Projection).FirstAsync(cancellationToken);
     }
 }

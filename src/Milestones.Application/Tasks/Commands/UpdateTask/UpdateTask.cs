@@ -63,6 +63,6 @@ public sealed class UpdateTaskHandler(IApplicationDbContext db, TimeProvider clo
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TaskDto.From(task);
+        return await db.TaskDtoAsync(task.Id, cancellationToken);
     }
 }
