@@ -11,6 +11,17 @@ public sealed class DeploymentFilesTests
     private static string Read(params string[] parts) => File.ReadAllText(Repository.File(parts));
 
     [Fact]
+    public void The_repository_and_the_client_package_are_MIT_licensed()
+    {
+        var licence = Read("LICENSE");
+        var package = System.Text.Json.Nodes.JsonNode.Parse(Read("clients", "typescript", "package.json"))!;
+
+        Assert.StartsWith("MIT License", licence, StringComparison.Ordinal);
+        Assert.Equal("MIT", package["license"]!.GetValue<string>());
+        Assert.Equal(licence, Read("clients", "typescript", "LICENSE")); // npm packs the package folder's own copy
+    }
+
+    [Fact]
     public void The_image_is_multi_stage_pinned_non_root_without_curl_and_probes_itself()
     {
         var dockerfile = Read("Dockerfile");

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using Milestones.Api.Tests.Support;
 
 namespace Milestones.Api.Tests;
@@ -21,7 +23,7 @@ public sealed class TelemetryTests(ApiFactory factory, Xunit.Abstractions.ITestO
             ActivityStopped = spans.Add,
         };
         ActivitySource.AddActivityListener(listener);
-        var pledged = new ConcurrentBag<decimal>();
+        var pledged = new ConcurrentBag<double>();
         using var meters = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
@@ -32,7 +34,7 @@ public sealed class TelemetryTests(ApiFactory factory, Xunit.Abstractions.ITestO
                 }
             },
         };
-        meters.SetMeasurementEventCallback<decimal>((_, value, _, _) => pledged.Add(value));
+        meters.SetMeasurementEventCallback<double>((_, value, _, _) => pledged.Add(value));
         meters.Start();
         var project = await Given.ProjectAsync(Admin);
         var milestone = await Given.MilestoneAsync(Admin, project.Id(), new { title = "funded", goalAmount = 500 });
@@ -51,54 +53,38 @@ public sealed class TelemetryTests(ApiFactory factory, Xunit.Abstractions.ITestO
 
         Assert.Contains(inside, s => s.DisplayName == "INSERT" && (string?)s.GetTagItem("db.system") == (TempDatabase.IsPostgres ? "postgresql" : "sqlite"));
         Assert.All(inside, s => Assert.True(s.StartTimeUtc >= command.StartTimeUtc));
-        Assert.Contains(123.45m, pledged);
+        Assert.Contains(123.45, pledged);
     }
 
     [Fact]
-    public async Task With_an_otlp_endpoint_traces_and_metrics_are_exported_there()
+    public async Task With_an_otlp_endpoint_traces_and_the_business_metrics_reach_a_real_receiver()
     {
-        var port = LoopbackPorts.Free();
-        var received = new ConcurrentBag<string>();
-        using var collector = new HttpListener();
-        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
-        collector.Start();
-        _ = Task.Run(async () =>
-        {
-            while (collector.IsListening)
-            {
-                try
-                {
-                    var context = await collector.GetContextAsync();
-                    received.Add(context.Request.Url!.AbsolutePath);
-                    context.Response.StatusCode = 200;
-                    context.Response.Close();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-            }
-        });
+        // Arrange: a real OTLP/HTTP receiver, and the service exporting to it every half second.
+        await using var receiver = await OtlpReceiver.StartAsync();
         using var database = new TempDatabase();
         await using var api = await ApiProcess.StartAsync(database, new Dictionary<string, string>
         {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}",
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
             ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
         });
         using var client = api.Admin();
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(api.BaseAddress, "/api/v1/projects"))).StatusCode);
-
+        // Act: a pledge, which every business metric of money follows.
+        var project = await (await client.PostAsJsonAsync(new Uri(api.BaseAddress, "/api/v1/projects"), new { name = "otlp" })).Content.ReadFromJsonAsync<JsonNode>();
+        var milestone = await (await client.PostAsJsonAsync(new Uri(api.BaseAddress, $"/api/v1/projects/{project!["data"]!["id"]}/milestones"), new { title = "funded", goalAmount = 500 })).Content.ReadFromJsonAsync<JsonNode>();
+        var pledge = await client.PostAsJsonAsync(new Uri(api.BaseAddress, $"/api/v1/milestones/{milestone!["data"]!["id"]}/supports"), new { amount = 12.5m });
+        await receiver.WaitForAsync("/v1/traces", "/v1/metrics");
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline && !(received.Contains("/v1/traces") && received.Contains("/v1/metrics")))
+        while (DateTime.UtcNow < deadline && !receiver.Bodies.Any(b => b.Path == "/v1/metrics" && b.Text.Contains("milestones.pledged.amount", StringComparison.Ordinal)))
         {
             await Task.Delay(100);
         }
 
-        Assert.Contains("/v1/traces", received);
-        Assert.Contains("/v1/metrics", received);
+        // Assert: the pledge was answered, and its metric arrived at the receiver (a Counter<decimal> never did;
+        // traces arrived too, or WaitForAsync would have failed).
+        Assert.Equal(HttpStatusCode.Created, pledge.StatusCode);
+        Assert.Contains(receiver.Bodies, b => b.Path == "/v1/metrics" && b.Text.Contains("milestones.pledged.amount", StringComparison.Ordinal));
     }
-
 }

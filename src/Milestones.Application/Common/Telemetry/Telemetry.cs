@@ -15,8 +15,11 @@ public static class Telemetry
 
     public static readonly Meter Meter = new(Name);
 
-    /// <summary>Money pledged, by the pledges saved.</summary>
-    public static readonly Counter<decimal> PledgedAmount = Meter.CreateCounter<decimal>("milestones.pledged.amount", "{currency}", "Amount pledged to milestones.");
+    /// <summary>
+    /// Money pledged, by the pledges saved. A <c>double</c>: OpenTelemetry exports only long and double
+    /// instruments and silently drops a <c>Counter&lt;decimal&gt;</c> (the amount itself stays exact in the database).
+    /// </summary>
+    public static readonly Counter<double> PledgedAmount = Meter.CreateCounter<double>("milestones.pledged.amount", "{currency}", "Amount pledged to milestones.");
 
     /// <summary>Requests the rate limiter refused (429).</summary>
     public static readonly Counter<long> RateLimitRejected = Meter.CreateCounter<long>("milestones.rate_limit.rejected", "{request}", "Requests rejected by the rate limiter.");

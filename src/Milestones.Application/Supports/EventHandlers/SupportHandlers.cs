@@ -11,7 +11,7 @@ public sealed class SupportFundingHandler(IApplicationDbContext db) :
 {
     public ValueTask Handle(SupportPledged notification, CancellationToken cancellationToken)
     {
-        Common.Telemetry.Telemetry.PledgedAmount.Add(notification.Support.Amount);
+        Common.Telemetry.Telemetry.PledgedAmount.Add((double)notification.Support.Amount);
         return new(db.AdjustFundingAsync(notification.Support.MilestoneId, notification.Support.Amount, cancellationToken));
     }
 
