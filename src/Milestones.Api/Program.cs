@@ -27,6 +27,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 try
 {
     StartupChecks.Run(builder.Configuration, builder.Environment);
+    // JSON log lines (the container's format) carry their UTC time; a log shipper should not have to guess it.
+    builder.Services.Configure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(o =>
+        (o.TimestampFormat, o.UseUtcTimestamp) = (o.TimestampFormat ?? "yyyy-MM-ddTHH:mm:ss.fffZ", true));
 
     builder.Services.AddApplication(builder.Configuration);
     builder.Services.AddInfrastructure(builder.Configuration);

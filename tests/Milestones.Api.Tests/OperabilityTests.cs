@@ -106,4 +106,21 @@ public sealed class OperabilityTests : IDisposable
         await api.KillAsync();
         Assert.Equal(1, await ApiProcess.RunCommandAsync("--probe", new Uri(api.BaseAddress, "/health/ready").ToString()));
     }
+
+    [Fact]
+    public async Task Every_json_log_line_carries_its_utc_timestamp()
+    {
+        // Arrange: the container's log format.
+        await using var api = await ApiProcess.StartAsync(_database, new Dictionary<string, string> { ["Logging:Console:FormatterName"] = "json" });
+        using var client = api.Admin();
+
+        // Act: a request that logs its line.
+        await client.GetAsync(new Uri(api.BaseAddress, "/api/v1/projects"));
+        await Task.Delay(300);
+
+        // Assert: each JSON line has a Timestamp, ISO 8601 in UTC.
+        var lines = api.Output.Where(l => l.StartsWith('{')).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", line["Timestamp"]?.GetValue<string>() ?? "(none)"));
+    }
 }
