@@ -63,6 +63,7 @@ try
             o.Conventions.Add(new ProblemResponsesConvention());
             o.ModelBinderProviders.Insert(0, new WireEnums.QueryBinderProvider());
             o.ModelBinderProviders.Insert(0, new IsoDateModelBinder.Provider());
+            o.ModelBinderProviders.Insert(0, new PlainNumberModelBinder.Provider());
             o.Filters.Add<OneConnectionPerRequestFilter>();
             o.Filters.Add<StrictQueryFilter>();
             o.Filters.Add<NotNullWhenSentFilter>();

@@ -20,6 +20,37 @@ public sealed class InputAtTheEdgesTests(ApiFactory factory) : ApiTestBase(facto
     }
 
     [Theory]
+    [InlineData("limit=0x10")]
+    [InlineData("limit=1e1")]
+    [InlineData("limit=%2B5")]
+    [InlineData("limit=%205")]
+    [InlineData("limit=1.5")]
+    [InlineData("offset=2147483648")]
+    public async Task A_query_number_is_plain_decimal_digits_or_a_400_naming_it(string query)
+    {
+        var project = await Given.ProjectAsync(Admin);
+
+        var result = await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?{query}");
+
+        result.AssertProblem(HttpStatusCode.BadRequest, "plain decimal digits");
+        Assert.NotEmpty(result.Body!.ErrorsFor(query.Split('=')[0]));
+    }
+
+    [Theory]
+    [InlineData("limit=5&limit=6", "limit")]
+    [InlineData("status=pending&status=reached", "status")]
+    [InlineData("search=a&search=b", "search")]
+    public async Task A_query_parameter_sent_twice_is_a_400_naming_it(string query, string name)
+    {
+        var project = await Given.ProjectAsync(Admin);
+
+        var result = await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?{query}");
+
+        result.AssertProblem(HttpStatusCode.BadRequest, "send it once");
+        Assert.NotEmpty(result.Body!.ErrorsFor(name));
+    }
+
+    [Theory]
     [InlineData("03/31/2026")]
     [InlineData("2026-02-30")]
     [InlineData("31 March 2026")]

@@ -41,9 +41,9 @@ public static partial class BadRequestProblems
             return "The value is not valid.";
         }
 
-        if (message == IsoDateModelBinder.Message)
+        if (message == IsoDateModelBinder.Message || message == PlainNumberModelBinder.IntMessage || message == PlainNumberModelBinder.LongMessage)
         {
-            return message;
+            return message; // the edge's binders speak the contract's words already
         }
 
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))

@@ -8,7 +8,9 @@ namespace Milestones.Api.Infrastructure;
 /// <summary>
 /// An unknown query parameter is 400 naming it (SPEC 5): a typo such as <c>?delete_tasks=yes</c> or
 /// <c>?project_id=4</c> must never silently do the default. Names match exactly, as in the contract;
-/// a case variant is named with the spelling it was probably meant to have.
+/// a case variant is named with the spelling it was probably meant to have. A parameter sent twice
+/// (<c>?limit=5&amp;limit=6</c>) is 400 too (SPEC 7): which one wins is never guessed; a list is one
+/// comma-separated value (<c>status=pending,reached</c>).
 /// </summary>
 public sealed class StrictQueryFilter(IApiDescriptionGroupCollectionProvider descriptions) : IResourceFilter
 {
@@ -26,6 +28,11 @@ public sealed class StrictQueryFilter(IApiDescriptionGroupCollectionProvider des
         var errors = query.Keys
             .Where(name => !allowed.Contains(name, StringComparer.Ordinal))
             .ToDictionary(name => name, name => new[] { Explain(name, allowed) });
+        foreach (var (name, values) in query.Where(q => q.Value.Count > 1 && !errors.ContainsKey(q.Key)))
+        {
+            errors[name] = [$"'{name}' appears {values.Count} times; send it once (a list is one comma-separated value)."];
+        }
+
         if (errors.Count == 0)
         {
             return;
