@@ -19,6 +19,23 @@ public sealed class InputAtTheEdgesTests(ApiFactory factory) : ApiTestBase(facto
         Assert.Equal("9999-12-31T23:59:59.999Z", patched.Str("dueDate"));
     }
 
+    [Fact]
+    public async Task Due_date_bounds_are_inclusive_and_a_date_alone_covers_its_whole_day()
+    {
+        var project = await Given.ProjectAsync(Admin);
+        var due = (await Given.MilestoneAsync(Admin, project.Id(), new { title = "due", dueDate = "2027-02-01" })).Id();
+        var later = (await Given.MilestoneAsync(Admin, project.Id(), new { title = "later", dueDate = "2027-02-02" })).Id();
+        async Task<long[]> Ids(string query) =>
+            [.. (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?{query}")).Data().AsArray().Select(m => m!.Id())];
+
+        Assert.Equal([due], await Ids("dueBefore=2027-02-01"));
+        Assert.Equal([due, later], await Ids("dueAfter=2027-02-01"));
+        Assert.Equal([due], await Ids("dueAfter=2027-02-01&dueBefore=2027-02-01"));
+        Assert.Equal([due], await Ids("dueBefore=2027-02-01T23:59:59.999Z"));
+        Assert.Empty(await Ids("dueBefore=2027-02-01T23:59:59.998Z"));
+        Assert.Equal([later], await Ids("dueAfter=2027-02-01T23:59:59.9991Z"));
+    }
+
     [Theory]
     [InlineData("limit=0x10")]
     [InlineData("limit=1e1")]

@@ -5,8 +5,10 @@ namespace Milestones.Api.Infrastructure;
 
 /// <summary>
 /// Query and route dates (<c>dueBefore=2026-03-31</c>) read by the same parser as body dates
-/// (<see cref="UtcDateTimeConverter.TryParse"/>), so one date means the same wherever it arrives; anything
-/// else is a 400 naming the parameter, in the contract's words.
+/// (<see cref="UtcDateTimeConverter.TryParse(string?, out DateTime)"/>), so one date means the same wherever it arrives; anything
+/// else is a 400 naming the parameter, in the contract's words. A date alone (<c>2027-02-01</c>) arrives as
+/// its midnight with <see cref="DateTimeKind.Unspecified"/>: a bound that covers its whole day (SPEC 5,
+/// <c>MilestoneFilter</c>); a date-time arrives as UTC.
 /// </summary>
 public sealed class IsoDateModelBinder : IModelBinder
 {
@@ -22,9 +24,9 @@ public sealed class IsoDateModelBinder : IModelBinder
         }
 
         bindingContext.ModelState.SetModelValue(bindingContext.ModelName, value);
-        if (UtcDateTimeConverter.TryParse(value.FirstValue, out var utc))
+        if (UtcDateTimeConverter.TryParse(value.FirstValue, out var utc, out var dateOnly))
         {
-            bindingContext.Result = ModelBindingResult.Success(utc);
+            bindingContext.Result = ModelBindingResult.Success(dateOnly ? DateTime.SpecifyKind(utc, DateTimeKind.Unspecified) : utc);
         }
         else
         {

@@ -7,7 +7,7 @@ namespace Milestones.Application.Common.Serialization;
 
 /// <summary>
 /// Writes <c>2026-03-31T23:59:59.999Z</c>; reads any ISO 8601 date or date-time and converts it to UTC.
-/// <see cref="TryParse"/> is the one date parser: JSON bodies read through it, and the Api's query-string
+/// <see cref="TryParse(string?, out DateTime, out bool)"/> is the one date parser: JSON bodies read through it, and the Api's query-string
 /// binder calls it too.
 /// </summary>
 public sealed class UtcDateTimeConverter : JsonConverter<DateTime>
@@ -18,12 +18,17 @@ public sealed class UtcDateTimeConverter : JsonConverter<DateTime>
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
     /// <summary>A date (<c>2026-03-31</c>, midnight UTC) or a date-time with or without an offset (UTC assumed), as UTC.</summary>
-    public static bool TryParse(string? text, out DateTime utc)
+    public static bool TryParse(string? text, out DateTime utc) => TryParse(text, out utc, out _);
+
+    /// <summary>As <see cref="TryParse(string?, out DateTime)"/>, saying whether the text was a date alone (a whole day).</summary>
+    public static bool TryParse(string? text, out DateTime utc, out bool dateOnly)
     {
+        dateOnly = false;
         if (text is not null && text.Length == 10 &&
             DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
         {
             utc = DateTime.SpecifyKind(date, DateTimeKind.Utc);
+            dateOnly = true;
             return true;
         }
 

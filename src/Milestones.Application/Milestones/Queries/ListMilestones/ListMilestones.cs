@@ -49,6 +49,10 @@ public sealed record MilestoneFilter
     public MilestoneType? Type { get; init; }
     public string? Search { get; init; }
     public bool? Overdue { get; init; }
+    /// <summary>
+    /// Inclusive bounds (SPEC 5). A date alone (<see cref="DateTimeKind.Unspecified"/>, as the Api reads
+    /// <c>2027-02-01</c>) covers its whole day in UTC, so a milestone due that day matches both bounds.
+    /// </summary>
     public DateTime? DueBefore { get; init; }
     public DateTime? DueAfter { get; init; }
 
@@ -186,16 +190,21 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
                 : Expression.Lambda<Func<Milestone, bool>>(Expression.Not(isOverdue.Body), isOverdue.Parameters));
         }
 
-        if (query.DueBefore is { } before)
+        if (query.DueBefore is { Kind: DateTimeKind.Unspecified } day)
+        {
+            var nextDay = DateTime.SpecifyKind(day.Date.AddDays(1), DateTimeKind.Utc);
+            milestones = milestones.Where(m => m.DueDate != null && m.DueDate < nextDay);
+        }
+        else if (query.DueBefore is { } before)
         {
             var b = ToUtc(before);
-            milestones = milestones.Where(m => m.DueDate != null && m.DueDate < b);
+            milestones = milestones.Where(m => m.DueDate != null && m.DueDate <= b);
         }
 
         if (query.DueAfter is { } after)
         {
-            var a = ToUtc(after);
-            milestones = milestones.Where(m => m.DueDate != null && m.DueDate > a);
+            var a = ToUtc(after); // a date alone: its midnight, the start of the day it covers
+            milestones = milestones.Where(m => m.DueDate != null && m.DueDate >= a);
         }
 
         return milestones;
