@@ -116,6 +116,7 @@ try
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.Use(HeadRequests.AsGet);
+    app.Use(AcceptableResponses.RejectUnacceptable);
     app.UseRouting();
     app.UseCors();
     app.UseMiddleware<RequestBodyMiddleware>();

@@ -140,4 +140,27 @@ public sealed class HttpConventionTests(ApiFactory factory) : ApiTestBase(factor
         Assert.NotEmpty(result.Body!.ErrorsFor("visibility"));
         Assert.Contains("visibility must be one of", result.Body!.Str("detail"));
     }
+
+    [Theory]
+    [InlineData("application/xml", HttpStatusCode.NotAcceptable)]
+    [InlineData("text/html", HttpStatusCode.NotAcceptable)]
+    [InlineData("application/*;q=0", HttpStatusCode.NotAcceptable)]
+    [InlineData("application/json", HttpStatusCode.OK)]
+    [InlineData("application/json; charset=utf-8", HttpStatusCode.OK)]
+    [InlineData("text/html, application/xml;q=0.9, */*;q=0.8", HttpStatusCode.OK)]
+    [InlineData("application/problem+json", HttpStatusCode.OK)]
+    public async Task An_Accept_that_admits_no_JSON_is_406_before_anything_runs(string accept, HttpStatusCode expected)
+    {
+        var result = await Admin.Send(HttpMethod.Get, "/api/v1/users/me", null, r =>
+        {
+            r.Headers.Accept.Clear();
+            r.Headers.TryAddWithoutValidation("Accept", accept);
+        });
+
+        Assert.Equal(expected, result.Status);
+        if (expected == HttpStatusCode.NotAcceptable)
+        {
+            result.AssertProblem(HttpStatusCode.NotAcceptable, "admits neither");
+        }
+    }
 }
