@@ -23,16 +23,7 @@ var connectionString = new SqliteConnectionStringBuilder
 }.ToString();
 var callers = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
 
-// As the API opens its connections (decision record 14): WAL (set on the file) with synchronous=NORMAL.
-async Task<SqliteConnection> OpenAsync()
-{
-    var connection = new SqliteConnection(connectionString);
-    await connection.OpenAsync();
-    await using var pragma = connection.CreateCommand();
-    pragma.CommandText = "PRAGMA synchronous=NORMAL;";
-    await pragma.ExecuteNonQueryAsync();
-    return connection;
-}
+Task<SqliteConnection> OpenAsync() => Write.OpenAsync(connectionString);
 
 // The bearer check: one lookup of the key's hash per key, then a dictionary read.
 async Task<long?> CallerAsync(HttpContext context)
@@ -123,13 +114,9 @@ app.MapPost("/api/v1/milestones/{id:long}/tasks", async (long id, NewTask body, 
         return Results.Unauthorized();
     }
 
-    await using var connection = await OpenAsync();
-    await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: writers queue, never deadlock
-    await using var command = connection.CreateCommand();
-    command.Transaction = transaction;
-    command.Parameters.AddWithValue("$m", id);
-    command.CommandText = "SELECT ProjectId FROM Milestones WHERE Id = $m AND DeletedAt IS NULL";
-    if (await command.ExecuteScalarAsync() is not long projectId)
+    await using var write = await Write.BeginAsync(connectionString);
+    var command = write.Command;
+    if (await write.LiveMilestoneProjectAsync(id) is not { } projectId)
     {
         return Results.NotFound();
     }
@@ -158,7 +145,7 @@ app.MapPost("/api/v1/milestones/{id:long}/tasks", async (long id, NewTask body, 
         INSERT INTO Events (ProjectId, MilestoneId, TaskId, ActorId, Type, Data, OccurredAt) VALUES ($p, $m, $t, $actor, 'task.created', json_object('title', $title, 'completed', json('false')), $now);
         """;
     await command.ExecuteNonQueryAsync();
-    await transaction.CommitAsync();
+    await write.CommitAsync();
     return Results.Created($"/api/v1/tasks/{task.Id}", new One<TaskRow>(task));
 });
 
@@ -170,10 +157,8 @@ app.MapPatch("/api/v1/tasks/{id:long}", async (long id, TaskPatch body, HttpCont
         return Results.Unauthorized();
     }
 
-    await using var connection = await OpenAsync();
-    await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: writers queue, never deadlock
-    await using var command = connection.CreateCommand();
-    command.Transaction = transaction;
+    await using var write = await Write.BeginAsync(connectionString);
+    var command = write.Command;
     command.Parameters.AddWithValue("$t", id);
     command.Parameters.AddWithValue("$done", body.Completed);
     command.Parameters.AddWithValue("$now", Now());
@@ -216,7 +201,7 @@ app.MapPatch("/api/v1/tasks/{id:long}", async (long id, TaskPatch body, HttpCont
         }
     }
 
-    await transaction.CommitAsync();
+    await write.CommitAsync();
     return task is null ? Results.NotFound() : Results.Ok(new One<TaskRow>(task));
 });
 
@@ -228,13 +213,9 @@ app.MapPost("/api/v1/milestones/{id:long}/supports", async (long id, NewPledge b
         return Results.Unauthorized();
     }
 
-    await using var connection = await OpenAsync();
-    await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: writers queue, never deadlock
-    await using var command = connection.CreateCommand();
-    command.Transaction = transaction;
-    command.Parameters.AddWithValue("$m", id);
-    command.CommandText = "SELECT ProjectId FROM Milestones WHERE Id = $m AND DeletedAt IS NULL";
-    if (await command.ExecuteScalarAsync() is not long projectId)
+    await using var write = await Write.BeginAsync(connectionString);
+    var command = write.Command;
+    if (await write.LiveMilestoneProjectAsync(id) is not { } projectId)
     {
         return Results.NotFound();
     }
@@ -259,11 +240,51 @@ app.MapPost("/api/v1/milestones/{id:long}/supports", async (long id, NewPledge b
         INSERT INTO Events (ProjectId, MilestoneId, ActorId, Type, Data, OccurredAt) VALUES ($p, $m, $u, 'support.pledged', json_object('supportId', $s, 'amount', $cents / 100.0), $now);
         """;
     await command.ExecuteNonQueryAsync();
-    await transaction.CommitAsync();
+    await write.CommitAsync();
     return Results.Created($"/api/v1/supports/{supportId}", new One<PledgeRow>(new PledgeRow(supportId, projectId, id, caller, body.Amount, "", "pledged", DateTime.UtcNow, null)));
 });
 
 app.Run();
+
+/// <summary>A write: one connection, one <c>BEGIN IMMEDIATE</c> transaction (writers queue, never deadlock), one command.</summary>
+internal sealed class Write(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+{
+    public SqliteCommand Command { get; } = new() { Connection = connection, Transaction = transaction };
+
+    // As the API opens its connections (decision record 14): WAL (set on the file) with synchronous=NORMAL.
+    public static async Task<SqliteConnection> OpenAsync(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+        await pragma.ExecuteNonQueryAsync();
+        return connection;
+    }
+
+    public static async Task<Write> BeginAsync(string connectionString)
+    {
+        var connection = await OpenAsync(connectionString);
+        return new Write(connection, connection.BeginTransaction(deferred: false));
+    }
+
+    /// <summary>The project of live milestone <paramref name="id"/> (bound as <c>$m</c> for the statements after), or null.</summary>
+    public async Task<long?> LiveMilestoneProjectAsync(long id)
+    {
+        Command.Parameters.AddWithValue("$m", id);
+        Command.CommandText = "SELECT ProjectId FROM Milestones WHERE Id = $m AND DeletedAt IS NULL";
+        return await Command.ExecuteScalarAsync() as long?;
+    }
+
+    public Task CommitAsync() => transaction.CommitAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Command.DisposeAsync();
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
 
 internal sealed record MilestoneRow(
     long Id, long ProjectId, string Title, string Description, string Status, string Type, string Color, int Position,

@@ -1,10 +1,11 @@
 namespace Milestones.Application.Common.Ordering;
 
 /// <summary>
-/// One ordered list: its live rows, which hold positions 1..N, and how to read its last position (a
-/// compiled query: every arrival asks it).
+/// One ordered list: its live rows, which hold positions 1..N, how to read its last position (a
+/// compiled query: every arrival asks it), and the words its 422s use: <paramref name="Name"/> for its
+/// rows ("the project's milestones"), <paramref name="LastRow"/> for its last one.
 /// </summary>
-public sealed record OrderedRows<T>(IQueryable<T> Rows, Func<CancellationToken, Task<int>> LastPositionAsync)
+public sealed record OrderedRows<T>(IQueryable<T> Rows, Func<CancellationToken, Task<int>> LastPositionAsync, string Name, string LastRow)
     where T : class, IOrdered;
 
 /// <summary>
@@ -27,41 +28,44 @@ public static class OrderedList
     /// <summary>The live categorised milestones of a project (the default milestone stays at 0, outside the list).</summary>
     public static OrderedRows<Milestone> MilestoneList(this IApplicationDbContext db, long projectId) => new(
         db.Milestones.Where(m => m.ProjectId == projectId && m.Type == MilestoneType.Categorised),
-        async ct => await LastMilestone(Compiled.Context(db), projectId, ct) ?? 0);
+        async ct => await LastMilestone(Compiled.Context(db), projectId, ct) ?? 0,
+        "the project's milestones",
+        "the project's last milestone");
 
     /// <summary>The live tasks of a milestone.</summary>
     public static OrderedRows<TaskItem> TaskList(this IApplicationDbContext db, long milestoneId) => new(
         db.Tasks.Where(t => t.MilestoneId == milestoneId),
-        async ct => await LastTask(Compiled.Context(db), milestoneId, ct) ?? 0);
+        async ct => await LastTask(Compiled.Context(db), milestoneId, ct) ?? 0,
+        "the milestone's tasks",
+        "the milestone's last task");
 
     /// <summary>
     /// Where a row arriving in the list goes: at <paramref name="requested"/> (1..last + 1) or after the last;
-    /// 422 otherwise. <paramref name="rows"/> names the list's rows ("the project's milestones"), <paramref name="row"/>
-    /// its last one. The slot says whether rows already hold it, so an append costs no statement.
+    /// 422 otherwise. The slot says whether rows already hold it, so an append costs no statement.
     /// </summary>
-    public static async Task<Slot> ArrivalSlotAsync<T>(this OrderedRows<T> list, int? requested, string rows, string row, CancellationToken ct)
+    public static async Task<Slot> ArrivalSlotAsync<T>(this OrderedRows<T> list, int? requested, CancellationToken ct)
         where T : class, IOrdered
     {
         var last = await list.LastPositionAsync(ct);
         if (requested is not { } position)
         {
             return Positions.After(last)
-                ?? throw new ValidationFailedException("position", $"{Capitalized(rows)} already reach position {Positions.Max}.");
+                ?? throw new ValidationFailedException("position", $"{Capitalized(list.Name)} already reach position {Positions.Max}.");
         }
 
         return position <= last + 1
             ? new Slot(position, Displaces: position <= last)
-            : throw new ValidationFailedException("position", $"position must be between 1 and {last + 1} (one after {row}).");
+            : throw new ValidationFailedException("position", $"position must be between 1 and {last + 1} (one after {list.LastRow}).");
     }
 
     /// <summary>A move within the list goes to 1..last; 422 otherwise.</summary>
-    public static async Task EnsureMoveSlotAsync<T>(this OrderedRows<T> list, int to, string row, CancellationToken ct)
+    public static async Task EnsureMoveSlotAsync<T>(this OrderedRows<T> list, int to, CancellationToken ct)
         where T : class, IOrdered
     {
         var last = await list.LastPositionAsync(ct);
         if (to > last)
         {
-            throw new ValidationFailedException("position", $"position must be between 1 and {last} ({row}).");
+            throw new ValidationFailedException("position", $"position must be between 1 and {last} ({list.LastRow}).");
         }
     }
 

@@ -20,9 +20,8 @@ public sealed class WebhookFailureCountHandler(IApplicationDbContext db, TimePro
 
         await db.Webhooks.Where(w => w.Id == webhookId)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ConsecutiveFailures, w => w.ConsecutiveFailures + 1), cancellationToken);
-        var webhook = await db.Webhooks.AsNoTracking().AnyAsync(w => w.Id == webhookId && w.Active && w.ConsecutiveFailures >= Webhook.MaxConsecutiveFailures, cancellationToken)
-            ? await db.Webhooks.FirstAsync(w => w.Id == webhookId, cancellationToken)
-            : null;
-        webhook?.Deactivate(clock.GetUtcNow().UtcDateTime);
+        var reachedTheLimit = await db.Webhooks.FirstOrDefaultAsync(
+            w => w.Id == webhookId && w.Active && w.ConsecutiveFailures >= Webhook.MaxConsecutiveFailures, cancellationToken);
+        reachedTheLimit?.Deactivate(clock.GetUtcNow().UtcDateTime);
     }
 }

@@ -45,7 +45,7 @@ public sealed class CreateMilestoneHandler(IApplicationDbContext db, IUser calle
         var title = command.Milestone.Title!.Trim();
         await db.EnsureTitleFreeAsync(command.ProjectId, title, null, cancellationToken);
 
-        var position = await db.MilestoneList(command.ProjectId).ArrivalSlotAsync(command.Position, "the project's milestones", "the project's last milestone", cancellationToken);
+        var position = await db.MilestoneList(command.ProjectId).ArrivalSlotAsync(command.Position, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var milestone = Milestone.Create(command.ProjectId, command.Milestone with { Title = title }, position, caller.Id!.Value, now);

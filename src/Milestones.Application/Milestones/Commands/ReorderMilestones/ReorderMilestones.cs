@@ -1,3 +1,5 @@
+using Milestones.Application.Common.Ordering;
+
 
 namespace Milestones.Application.Milestones.Commands.ReorderMilestones;
 
@@ -28,9 +30,7 @@ public sealed class ReorderMilestonesHandler(IApplicationDbContext db, TimeProvi
     public async ValueTask<IReadOnlyList<MilestoneDto>> Handle(ReorderMilestonesCommand command, CancellationToken cancellationToken)
     {
         var ids = command.MilestoneIds!;
-        var live = await db.Milestones
-            .Where(m => m.ProjectId == command.ProjectId && m.Type == MilestoneType.Categorised)
-            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var live = await db.MilestoneList(command.ProjectId).Rows.ToDictionaryAsync(m => m.Id, cancellationToken);
 
         var errors = new List<string>();
         var unknown = ids.Where(id => !live.ContainsKey(id)).ToList();

@@ -25,7 +25,7 @@ public sealed class RestoreMilestoneHandler(IApplicationDbContext db, TimeProvid
         if (!milestone.IsDefault)
         {
             // Back after the project's last milestone: its old place was closed when it left.
-            milestone.Reposition((await db.MilestoneList(milestone.ProjectId).ArrivalSlotAsync(null, "the project's milestones", "the project's last milestone", cancellationToken)).Position);
+            milestone.Reposition((await db.MilestoneList(milestone.ProjectId).ArrivalSlotAsync(null, cancellationToken)).Position);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -41,7 +41,7 @@ public sealed class UpdateMilestoneHandler(IApplicationDbContext db, TimeProvide
 
         if (patch.Position is { } position && position != milestone.Position && !milestone.IsDefault)
         {
-            await db.MilestoneList(milestone.ProjectId).EnsureMoveSlotAsync(position, "the project's last milestone", cancellationToken);
+            await db.MilestoneList(milestone.ProjectId).EnsureMoveSlotAsync(position, cancellationToken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

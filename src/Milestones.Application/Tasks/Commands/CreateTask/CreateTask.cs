@@ -29,7 +29,7 @@ public sealed class CreateTaskHandler(IApplicationDbContext db, TimeProvider clo
     {
         var milestone = await LiveMilestone(Compiled.Context(db), command.MilestoneId, cancellationToken)
             ?? throw new NotFoundException("Milestone", command.MilestoneId);
-        var position = await db.TaskList(milestone.Id).ArrivalSlotAsync(command.Position, "the milestone's tasks", "the milestone's last task", cancellationToken);
+        var position = await db.TaskList(milestone.Id).ArrivalSlotAsync(command.Position, cancellationToken);
 
         var task = TaskItem.Create(milestone, command.Title.Trim(), command.Completed, position, clock.GetUtcNow().UtcDateTime);
         db.Tasks.Add(task);

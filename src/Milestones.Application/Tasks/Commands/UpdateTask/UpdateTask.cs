@@ -39,11 +39,11 @@ public sealed class UpdateTaskHandler(IApplicationDbContext db, TimeProvider clo
             var target = await db.Milestones.FirstOrDefaultAsync(m => m.Id == targetId && m.ProjectId == task.ProjectId, cancellationToken)
                 ?? throw new ValidationFailedException("milestoneId", $"milestoneId {targetId} is not a live milestone of this task's project.");
             target.EnsureAcceptsTasks();
-            task.MoveTo(target, await db.TaskList(target.Id).ArrivalSlotAsync(patch.Position, "the milestone's tasks", "the milestone's last task", cancellationToken));
+            task.MoveTo(target, await db.TaskList(target.Id).ArrivalSlotAsync(patch.Position, cancellationToken));
         }
         else if (patch.Position is { } position && position != task.Position)
         {
-            await db.TaskList(task.MilestoneId).EnsureMoveSlotAsync(position, "the milestone's last task", cancellationToken);
+            await db.TaskList(task.MilestoneId).EnsureMoveSlotAsync(position, cancellationToken);
             task.Reposition(position);
         }
 
