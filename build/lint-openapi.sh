@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# Lints the committed OpenAPI document with Redocly's recommended rules and Spectral's `oas` ruleset;
+# Lints the committed OpenAPI documents (the main one and the four seed dialects') with Redocly's recommended rules and Spectral's `oas` ruleset;
 # fails on any error. The linters (pinned) are installed into artifacts/openapi-lint on first use.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 tools="$root/artifacts/openapi-lint"
-document="$root/clients/openapi/v1.json"
 
 if [ ! -x "$tools/node_modules/.bin/redocly" ] || [ ! -x "$tools/node_modules/.bin/spectral" ]; then
   mkdir -p "$tools"
@@ -12,5 +11,8 @@ if [ ! -x "$tools/node_modules/.bin/redocly" ] || [ ! -x "$tools/node_modules/.b
 fi
 
 echo 'extends: ["spectral:oas"]' > "$tools/.spectral.yaml"
-"$tools/node_modules/.bin/redocly" lint "$document" --format summary 2>&1 | grep -vE '^\s*(║|╔|╚)' | grep -v '^$'
-"$tools/node_modules/.bin/spectral" lint "$document" --ruleset "$tools/.spectral.yaml" --fail-severity error
+for document in "$root"/clients/openapi/v1.json "$root"/clients/openapi/compat-*.json; do
+  echo "$(basename "$document"):"
+  "$tools/node_modules/.bin/redocly" lint "$document" --format summary 2>&1 | grep -vE '^\s*(║|╔|╚)' | grep -v '^$'
+  "$tools/node_modules/.bin/spectral" lint "$document" --ruleset "$tools/.spectral.yaml" --fail-severity error
+done

@@ -67,6 +67,7 @@ try
             o.Filters.Add<OneConnectionPerRequestFilter>();
             o.Filters.Add<StrictQueryFilter>();
             o.Filters.Add<NotNullWhenSentFilter>();
+            o.InputFormatters.Add(new Milestones.Api.Compat.FormBodyInputFormatter()); // the buckets dialect's form bodies (SPEC 10) only
             o.OutputFormatters.RemoveType<Microsoft.AspNetCore.Mvc.Formatters.StringOutputFormatter>();
             foreach (var json in o.OutputFormatters.OfType<Microsoft.AspNetCore.Mvc.Formatters.SystemTextJsonOutputFormatter>())
             {
@@ -128,13 +129,18 @@ try
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).DisableRateLimiting();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync }).DisableRateLimiting();
     app.MapControllers();
-    // Only the one document: any other name is an unknown route with the usual problem 404.
+    // The main document and one per seed dialect (SPEC 10); any other name is an unknown route with the usual problem 404.
     app.MapOpenApi($"/openapi/{OpenApiSetup.DocumentName}.json");
+    app.MapOpenApi("/openapi/{documentName:regex(^compat-(artist|goals|projects|buckets)$)}.json");
     app.UseSwaggerUI(o =>
     {
         o.RoutePrefix = "docs";
         o.DocumentTitle = "Milestones API";
         o.SwaggerEndpoint($"/openapi/{OpenApiSetup.DocumentName}.json", "Milestones API v1");
+        foreach (var (name, (title, _)) in OpenApiSetup.CompatDocuments)
+        {
+            o.SwaggerEndpoint($"/openapi/{name}.json", title);
+        }
     });
 
     await app.RunAsync();

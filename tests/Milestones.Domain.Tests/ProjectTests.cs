@@ -23,6 +23,16 @@ public sealed class ProjectTests
     }
 
     [Fact]
+    public void A_personal_project_is_public_named_after_its_owner_and_stops_being_personal_when_deleted()
+    {
+        var project = Project.CreatePersonal(7, "redwire", Now, out _);
+
+        Assert.Equal(("redwire", Visibility.Public, 7L, (long?)7), (project.Name, project.Visibility, project.OwnerId, project.PersonalOwnerId));
+        project.SoftDelete(Now);
+        Assert.Null(project.PersonalOwnerId);
+    }
+
+    [Fact]
     public void The_last_admin_cannot_be_demoted_or_removed()
     {
         var project = Project.Create("p", null, Visibility.Private, 7, Now, out _);

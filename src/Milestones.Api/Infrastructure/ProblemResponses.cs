@@ -21,6 +21,10 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     {
         var exception = Unwrap(thrown);
         var (status, detail, errors) = Classify(exception, httpContext);
+        if (Compat.CompatDialect.Of(httpContext) is { } dialect)
+        {
+            (status, detail, errors) = dialect.Translate(status, detail, exception, errors);
+        }
 
         if (status == ClientClosedRequest)
         {
@@ -122,6 +126,12 @@ public static class ProblemResponses
     /// <summary>The same problem as an MVC result, for filters and model-state failures.</summary>
     public static ObjectResult Result(HttpContext context, int status, string detail, IDictionary<string, string[]> errors)
     {
+        if (Compat.CompatDialect.Of(context) is { } dialect)
+        {
+            var (seedStatus, seedDetail, seedErrors) = dialect.Translate(status, detail, null, errors.AsReadOnly());
+            (status, detail, errors) = (seedStatus, seedDetail, seedErrors!.ToDictionary());
+        }
+
         var problem = new ValidationProblemDetails(errors) { Status = status, Detail = detail };
         Shape(problem, context);
         return new ObjectResult(problem) { StatusCode = status, ContentTypes = { "application/problem+json" } };
@@ -138,6 +148,10 @@ public static class ProblemResponses
         problem.Instance = context.Request.Path;
         problem.Extensions.Remove("traceId");
         problem.Extensions["traceId"] = TraceId(context);
+        if (Compat.CompatDialect.IsCompatPath(context))
+        {
+            problem.Extensions["error"] = problem.Detail; // the seeds' clients read the message there
+        }
     }
 
     public static string TraceId(HttpContext context) => Activity.Current?.Id ?? context.TraceIdentifier;

@@ -73,13 +73,14 @@ internal static class ContractDetails
         }
 
         operation.Parameters ??= [];
-        var single = method == "GET" && context.Description.ActionDescriptor is ControllerActionDescriptor { ActionName: var name } && name.StartsWith("Get", StringComparison.Ordinal);
+        var compat = context.Description.ActionDescriptor is ControllerActionDescriptor { ControllerTypeInfo: var controller } && Compat.CompatControllerBase.Serves(controller);
+        var single = !compat && method == "GET" && context.Description.ActionDescriptor is ControllerActionDescriptor { ActionName: var name } && name.StartsWith("Get", StringComparison.Ordinal);
         if (single)
         {
             operation.Parameters.Add(Header("If-None-Match", "An ETag from an earlier answer: 304 with no body while the resource is unchanged."));
         }
 
-        if (method is "PATCH" or "DELETE")
+        if (method is "PATCH" or "DELETE" && !compat)
         {
             operation.Parameters.Add(Header("If-Match", "The ETag the change was based on: 412 if the resource changed since (exactly one of two racing writes wins)."));
         }
@@ -100,7 +101,7 @@ internal static class ContractDetails
             concrete.Headers["RateLimit-Limit"] = ResponseHeader("Requests allowed per window for this caller.", Whole());
             concrete.Headers["RateLimit-Remaining"] = ResponseHeader("Requests left in the current window.", Whole());
             concrete.Headers["RateLimit-Reset"] = ResponseHeader("Seconds until the window resets.", Whole());
-            if (status is "200" or "201" && (single || method is "PATCH" or "POST" or "PUT"))
+            if (status is "200" or "201" && !compat && (single || method is "PATCH" or "POST" or "PUT"))
             {
                 concrete.Headers["ETag"] = ResponseHeader("The version of the representation, for If-None-Match and If-Match.", Text());
             }

@@ -29,29 +29,85 @@ public static class OpenApiSetup
         (type is { IsClass: true, Namespace: { } ns } && ns.StartsWith("Milestones.Application", StringComparison.Ordinal) && !IsRequestShape(type))
         || (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Infrastructure.DataEnvelope<>) || type.GetGenericTypeDefinition() == typeof(Infrastructure.ListEnvelope<>)));
 
-    public static IServiceCollection AddMilestonesOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(DocumentName, options =>
+    /// <summary>The seed dialects' documents (SPEC 10), at <c>/openapi/compat-{name}.json</c>: each dialect's controller sets its group name.</summary>
+    public static readonly IReadOnlyDictionary<string, (string Title, string Description)> CompatDocuments = new Dictionary<string, (string, string)>
+    {
+        ["compat-artist"] = ("Milestones: the artist dialect (seed 000)", "Seed 000's milestone API, served by Milestones under `/compat/artist` instead of `https://api.artdst.com`: a user's milestones live in that user's personal project."),
+        ["compat-goals"] = ("Milestones: the goals dialect (seed 001)", "Seed 001's milestone API, served by Milestones under `/compat/goals` instead of `https://api.strivejournal.com`: a goal is a project, subtasks are tasks."),
+        ["compat-projects"] = ("Milestones: the projects dialect (seed 002)", "Seed 002's milestone API, served by Milestones under `/compat/projects`: ids read `ms_…` and `proj_…`."),
+        ["compat-buckets"] = ("Milestones: the buckets dialect (seed 003)", "Seed 003's milestone API, served by Milestones under `/compat/buckets`: bodies as JSON or forms, the default milestone included."),
+    };
+
+    private const string SharedDescription = " Authenticate with `Authorization: Bearer sk_live_…`. Errors are RFC 9457 problem details (`application/problem+json`) with the seed's message as `detail` and `error`.";
+
+    public static IServiceCollection AddMilestonesOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi(DocumentName, options => Configure(options, DocumentName, "Milestones API",
+            "Milestones: checkpoints on the way to a project's goal, with tasks, exact counters, pledges of support, " +
+            "deadlines and an activity log. Authenticate with `Authorization: Bearer sk_live_…`; anonymous callers may read public projects. " +
+            "Errors are RFC 9457 problem details (`application/problem+json`) with `status`, `title`, `detail`, `traceId` and, for validation, `errors`."));
+        foreach (var (name, (title, description)) in CompatDocuments)
         {
+            services.AddOpenApi(name, options => Configure(options, name, title, description + SharedDescription));
+        }
+
+        return services;
+    }
+
+    private static void Configure(OpenApiOptions options, string documentName, string title, string description)
+    {
+        {
+            // /api/v1 in the main document; each dialect (its controllers' group name) in its own.
+            options.ShouldInclude = d => documentName == DocumentName ? d.GroupName is null : d.GroupName == documentName;
+            // A body that may be left out (EmptyBodyBehavior.Allow) is described as its schema with required: false,
+            // not as oneOf null-or-schema (a null enum with no type is invalid OpenAPI 3.0).
+            options.AddOperationTransformer((operation, _, _) =>
+            {
+                foreach (var media in operation.RequestBody?.Content?.Values ?? [])
+                {
+                    if (media.Schema is OpenApiSchema { OneOf: { Count: 2 } choices } && choices.OfType<OpenApiSchemaReference>().SingleOrDefault() is { } body)
+                    {
+                        media.Schema = body;
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
+            if (documentName == DocumentName)
+            {
+                // Forms are read for the buckets dialect only (Compat.FormBodyInputFormatter); /api/v1 takes JSON.
+                options.AddOperationTransformer((operation, _, _) =>
+                {
+                    operation.RequestBody?.Content?.Remove(Compat.FormBodyInputFormatter.MediaType);
+                    return Task.CompletedTask;
+                });
+            }
+
             options.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             options.CreateSchemaReferenceId = ContractDetails.SchemaId;
             options.AddOperationTransformer(ContractDetails.Operation);
             options.AddDocumentTransformer(ContractDetails.Envelopes);
             options.AddSchemaTransformer(ContractDetails.ClosedSets);
-            options.AddDocumentTransformer(ContractDetails.NamedSets);
+            if (documentName == DocumentName)
+            {
+                options.AddDocumentTransformer(ContractDetails.NamedSets); // /api/v1's named sets (scopes, event types, the webhook payload)
+            }
+
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
                 {
-                    Title = "Milestones API",
+                    Title = title,
                     Version = "v1",
                     Contact = new OpenApiContact { Name = "Milestones maintainers" },
-                    Description = "Milestones: checkpoints on the way to a project's goal, with tasks, exact counters, pledges of support, " +
-                        "deadlines and an activity log. Authenticate with `Authorization: Bearer sk_live_…`; anonymous callers may read public projects. " +
-                        "Errors are RFC 9457 problem details (`application/problem+json`) with `status`, `title`, `detail`, `traceId` and, for validation, `errors`.",
+                    Description = description,
                 };
                 // Relative: the document describes whichever host serves it.
                 document.Servers = [new OpenApiServer { Url = "/", Description = "The host serving this document" }];
-                document.Tags = ContractDetails.Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }).ToHashSet();
+                document.Tags = documentName == DocumentName
+                    ? ContractDetails.Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }).ToHashSet()
+                    : document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(o => o.Tags ?? new HashSet<OpenApiTagReference>())
+                        .Select(t => t.Name).OfType<string>().Distinct().Select(name => new OpenApiTag { Name = name, Description = title }).ToHashSet();
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
                 {
@@ -162,7 +218,8 @@ public static class OpenApiSetup
 
                 return Task.CompletedTask;
             });
-        });
+        }
+    }
 }
 
 /// <summary>
@@ -187,6 +244,11 @@ public sealed class ProblemResponsesConvention : IApplicationModelConvention
                 "DELETE" => [401, 403, 404, 409, 412, 422],
                 _ => [],
             };
+            if (Compat.CompatControllerBase.Serves(action.Controller.ControllerType))
+            {
+                codes = codes.Where(c => c != 412).ToArray(); // the dialects take no If-Match
+            }
+
             codes = [.. codes, .. ContractDetails.EveryOperationCan];
 
             foreach (var code in codes)
@@ -202,7 +264,7 @@ public sealed class ProblemResponsesConvention : IApplicationModelConvention
                 action.Filters.Add(new ProducesResponseTypeAttribute(StatusCodes.Status200OK));
             }
 
-            if (method == "GET" && action.ActionName.StartsWith("Get", StringComparison.Ordinal))
+            if (method == "GET" && action.ActionName.StartsWith("Get", StringComparison.Ordinal) && !Compat.CompatControllerBase.Serves(action.Controller.ControllerType))
             {
                 action.Filters.Add(new ProducesResponseTypeAttribute(StatusCodes.Status304NotModified));
             }

@@ -25,6 +25,12 @@ public sealed class Project : AuditableEntity
 
     public DateTime? DeletedAt { get; private set; }
 
+    /// <summary>
+    /// Set on a user's personal project (at most one live per user): where the artist dialect (seed 000)
+    /// keeps that user's milestones. A deleted project is nobody's personal project any more.
+    /// </summary>
+    public long? PersonalOwnerId { get; private set; }
+
     /// <summary>Live categorised milestones (the default milestone is not counted).</summary>
     public int MilestonesTotal { get; private set; }
 
@@ -53,6 +59,14 @@ public sealed class Project : AuditableEntity
         project._members.Add(new ProjectMember(ownerId, ProjectRole.Admin, now));
         defaultMilestone = Milestone.CreateDefault(project, ownerId);
         project.Raise(new ProjectCreated(project));
+        return project;
+    }
+
+    /// <summary>A user's personal project: public, owned by the user, named after the username.</summary>
+    public static Project CreatePersonal(long ownerId, string username, DateTime now, out Milestone defaultMilestone)
+    {
+        var project = Create(username, null, Visibility.Public, ownerId, now, out defaultMilestone);
+        project.PersonalOwnerId = ownerId;
         return project;
     }
 
@@ -94,6 +108,7 @@ public sealed class Project : AuditableEntity
     public void SoftDelete(DateTime now)
     {
         DeletedAt = now;
+        PersonalOwnerId = null;
         Raise(new ProjectDeleted(this));
     }
 

@@ -5,4 +5,8 @@ namespace Milestones.Application.Common.Exceptions;
 
 /// <summary>404: no such resource, or one the caller may not know exists.</summary>
 public sealed class NotFoundException(string resource, object key)
-    : Exception($"{resource} {key} was not found.");
+    : Exception($"{resource} {key} was not found.")
+{
+    /// <summary>What was looked for ("Project", "Milestone"…), so an edge can word the 404 its own way.</summary>
+    public string Resource { get; } = resource;
+}

@@ -13,6 +13,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.HasQueryFilter(p => p.DeletedAt == null);
         builder.HasIndex(p => new { p.Visibility, p.DeletedAt });
         builder.HasIndex(p => p.OwnerId);
+        builder.HasIndex(p => p.PersonalOwnerId).IsUnique(); // one personal project per user (NULLs never collide)
         builder.HasOne<User>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Members).WithOne().HasForeignKey(m => m.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Members).UsePropertyAccessMode(PropertyAccessMode.Field);

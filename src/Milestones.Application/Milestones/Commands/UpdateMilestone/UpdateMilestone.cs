@@ -9,16 +9,47 @@ namespace Milestones.Application.Milestones.Commands.UpdateMilestone;
 public sealed record UpdateMilestoneCommand(long MilestoneId, MilestoneChanges Patch, IReadOnlyList<string>? ExpectedVersions = null)
     : ICommand<MilestoneDto>, IConditionalCommand, IProjectRequest
 {
-    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
-        (await access.ForMilestoneAsync(MilestoneId, cancellationToken)).RequireEditor("update milestones");
+    /// <summary>Admins only, not achievers too (seed 000: a milestone is updated by its owner).</summary>
+    public bool AdminsOnly { get; init; }
+
+    /// <summary>
+    /// The milestone's whole task list, when sent (seed 001's <c>subtasks</c>): a listed task (by id) takes the
+    /// title and completion given, one without an id is added at the end, and a task left out is deleted, all in
+    /// this command's transaction. Null leaves the tasks alone.
+    /// </summary>
+    public IReadOnlyList<TaskState>? Tasks { get; init; }
+
+    public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken)
+    {
+        var permission = await access.ForMilestoneAsync(MilestoneId, cancellationToken);
+        if (AdminsOnly)
+        {
+            permission.RequireAdmin("update milestones");
+        }
+        else
+        {
+            permission.RequireEditor("update milestones");
+        }
+    }
 
     public IMessage CurrentRepresentationQuery() => new GetMilestoneQuery(MilestoneId);
 }
+
+/// <summary>One task of a whole task list: an existing task by <see cref="Id"/>, or a new one.</summary>
+public sealed record TaskState(long? Id, string? Title, bool? Completed);
 
 public sealed class UpdateMilestoneValidator : AbstractValidator<UpdateMilestoneCommand>
 {
     public UpdateMilestoneValidator()
     {
+        RuleFor(x => x.Tasks).Must(t => t is null || t.Count <= CreateMilestone.CreateMilestoneValidator.MaxTasks)
+            .WithMessage($"A milestone's task list can hold at most {CreateMilestone.CreateMilestoneValidator.MaxTasks} tasks at a time.");
+        RuleFor(x => x.Tasks).Must(t => t is null || t.Where(s => s?.Id is not null).GroupBy(s => s.Id).All(g => g.Count() == 1))
+            .WithMessage("tasks lists a task more than once.");
+        RuleForEach(x => x.Tasks)
+            .NotNull().WithMessage("A task cannot be null.")
+            .ChildRules(task => task.RuleFor(t => t.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
+                .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters."));
         RuleFor(x => x.Patch.Title).MilestoneTitle().When(x => x.Patch.Title is not null);
         RuleFor(x => x.Patch.Description).MilestoneDescription();
         RuleFor(x => x.Patch.Position).MilestonePosition();
@@ -47,6 +78,56 @@ public sealed class UpdateMilestoneHandler(IApplicationDbContext db, TimeProvide
         var now = clock.GetUtcNow().UtcDateTime;
         milestone.Update(patch, now);
         await db.SaveChangesAsync(cancellationToken);
+        if (command.Tasks is { } tasks)
+        {
+            await SetTasksAsync(milestone, tasks, now, cancellationToken);
+        }
+
         return await db.MilestoneDtoAsync(milestone.Id, now, cancellationToken);
+    }
+
+    // One change per save, as the task commands make them, so each position reaction sees the list it expects.
+    private async Task SetTasksAsync(Milestone milestone, IReadOnlyList<TaskState> wanted, DateTime now, CancellationToken ct)
+    {
+        var current = await db.Tasks.Where(t => t.MilestoneId == milestone.Id).ToListAsync(ct);
+        var unknown = wanted.Where(w => w.Id is { } id && current.All(t => t.Id != id)).Select(w => w.Id).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ValidationFailedException("tasks", $"tasks names {string.Join(", ", unknown)}, which are not tasks of this milestone; leave id out to add a task.");
+        }
+
+        foreach (var gone in current.Where(t => wanted.All(w => w.Id != t.Id)))
+        {
+            gone.SoftDelete(now);
+            await db.SaveChangesAsync(ct);
+        }
+
+        foreach (var state in wanted)
+        {
+            var title = state.Title!.Trim();
+            if (state.Id is null)
+            {
+                db.Tasks.Add(TaskItem.Create(milestone, title, state.Completed ?? false, await db.TaskList(milestone.Id).ArrivalSlotAsync(null, ct), now));
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
+
+            var task = current.Single(t => t.Id == state.Id);
+            task.Rename(title);
+
+            if (state.Completed is { } completed && completed != task.Completed)
+            {
+                if (completed)
+                {
+                    task.Complete(now);
+                }
+                else
+                {
+                    task.Reopen();
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
     }
 }

@@ -23,6 +23,8 @@ public sealed record ListMilestonesQuery : IQuery<PagedList<MilestoneDto>>, IPag
     }
 
     public long? InProject { get; init; }
+    /// <summary>Only public projects' milestones, whatever else the caller may read (seed 000's list: an artist's public milestones).</summary>
+    public bool PublicOnly { get; init; }
     public long? ProjectId { get; init; }
     public string? Users { get; init; }
     /// <summary>What the milestones must match; <see cref="MilestoneFilter.IsEmpty"/> when nothing narrows the list.</summary>
@@ -81,7 +83,7 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
         // The projects in scope, applied to the search index's entries too: a search the index can
         // narrow starts from its candidates (which lie in those projects) instead of the projects'
         // milestones, so the database reads a few entries rather than every milestone in scope.
-        var readable = access.ReadableProjectIds();
+        var readable = query.PublicOnly ? db.Projects.Where(p => p.Visibility == Visibility.Public).Select(p => p.Id) : access.ReadableProjectIds();
         var only = query.InProject ?? query.ProjectId;
         var postings = query.InProject is null ? db.MilestoneTrigrams.Where(t => readable.Contains(t.ProjectId)) : db.MilestoneTrigrams;
         if (only is not null)

@@ -289,6 +289,9 @@ namespace Milestones.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<long>("OwnerId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("PersonalOwnerId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("TasksCompleted")
                         .HasColumnType("integer");
 
@@ -306,6 +309,9 @@ namespace Milestones.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PersonalOwnerId")
+                        .IsUnique();
 
                     b.HasIndex("Visibility", "DeletedAt");
 

@@ -289,6 +289,9 @@ namespace Milestones.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("OwnerId")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("PersonalOwnerId")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("TasksCompleted")
                         .HasColumnType("int");
 
@@ -306,6 +309,10 @@ namespace Milestones.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PersonalOwnerId")
+                        .IsUnique()
+                        .HasFilter("[PersonalOwnerId] IS NOT NULL");
 
                     b.HasIndex("Visibility", "DeletedAt");
 

@@ -276,6 +276,9 @@ namespace Milestones.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PersonalOwnerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TasksCompleted")
                         .HasColumnType("INTEGER");
 
@@ -293,6 +296,9 @@ namespace Milestones.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("PersonalOwnerId")
+                        .IsUnique();
 
                     b.HasIndex("Visibility", "DeletedAt");
 
