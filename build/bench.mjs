@@ -205,9 +205,12 @@ const queries = {
   // The last full page: n milestones plus the default one, so offset n − 20 (10 of 30, 19,980 of 20,000).
   "deep page": (p, n) => `/api/v1/projects/${p}/milestones?limit=20&offset=${n - 20}`,
   "search": (p, n) => `/api/v1/projects/${p}/milestones?search=m-000017`,
+  // Short terms: one and two characters, a rare one and a common one (issue 23: a term of any length).
+  "search, 2 characters": (p, n) => `/api/v1/projects/${p}/milestones?search=99`,
+  "search, 1 rare character": (p, n) => `/api/v1/projects/${p}/milestones?search=_`,
   "status filter": (p, n) => `/api/v1/projects/${p}/milestones?status=reached&limit=20`,
 };
-const limits = { "first page": 1.5, "deep page": 1.5, "search": 3, "status filter": 1.5 };
+const limits = { "first page": 1.5, "deep page": 1.5, "search": 3, "search, 2 characters": 3, "search, 1 rare character": 3, "status filter": 1.5 };
 console.log(`| list query | p50 on 30 | p50 on ${bigCount} | ratio | goal |`);
 console.log("|---|---|---|---|---|");
 for (const [name, path] of Object.entries(queries)) {

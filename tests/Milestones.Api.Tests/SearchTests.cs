@@ -128,7 +128,7 @@ public sealed class SearchTests(ApiFactory factory) : ApiTestBase(factory)
         var found = (await Admin.Get($"/api/v1/projects/{project.Id()}/milestones?search=VERY%20LAST%20WORDS")).Data().AsArray();
 
         Assert.Equal([m.Id()], found.Select(x => x.Id()));
-        Assert.Equal(SearchText.Trigrams(SearchText.ForMilestone("Long", description)).Count,
+        Assert.Equal(SearchText.IndexedPieces(SearchText.ForMilestone("Long", description)).Count,
             await ScalarAsync($"SELECT COUNT(*) FROM \"MilestoneTrigrams\" WHERE \"MilestoneId\" = {m.Id()}"));
     }
 
@@ -144,11 +144,11 @@ public sealed class SearchTests(ApiFactory factory) : ApiTestBase(factory)
         var found = (await restarted.Admin().Get($"/api/v1/projects/{project.Id()}/milestones?search=legacy")).Data().AsArray();
         var defaultFound = (await restarted.Admin().Get($"/api/v1/projects/{project.Id()}/milestones?search=categoris")).Data().AsArray();
 
-        Assert.Empty(beforeRestart); // the index is what a search of three characters or more reads
+        Assert.Empty(beforeRestart); // the index is what a search reads
         Assert.Equal([m.Id()], found.Select(x => x.Id()));
         Assert.Single(defaultFound);
-        var expectedEntries = SearchText.Trigrams(SearchText.ForMilestone("Written before the index", "Legacy words")).Count
-            + SearchText.Trigrams(SearchText.ForMilestone(Milestone.DefaultTitle, "")).Count;
+        var expectedEntries = SearchText.IndexedPieces(SearchText.ForMilestone("Written before the index", "Legacy words")).Count
+            + SearchText.IndexedPieces(SearchText.ForMilestone(Milestone.DefaultTitle, "")).Count;
         Assert.Equal(expectedEntries, await ScalarAsync($"SELECT COUNT(*) FROM \"MilestoneTrigrams\" WHERE \"ProjectId\" = {project.Id()}"));
     }
 

@@ -28,8 +28,29 @@ public static class SearchText
     /// <summary>What a milestone is found by: its title and description, folded, one line each.</summary>
     public static string ForMilestone(string title, string description) => Fold(title) + "\n" + Fold(description);
 
-    /// <summary>The length of the pieces the search index keeps; a shorter term cannot use it.</summary>
+    /// <summary>The length of the pieces the search index keeps.</summary>
     public const int TrigramLength = 3;
+
+    /// <summary>
+    /// What a text is padded with at its end before it is cut into indexed pieces (never part of a folded
+    /// term: a control character), so every position of the text starts a piece, and a term of one or two
+    /// characters is the beginning of a piece wherever it occurs (<see cref="PrefixRange"/>).
+    /// </summary>
+    public const char Pad = '\u0003';
+
+    /// <summary>The pieces a milestone's (folded) search text is indexed by: those of the text padded at its end.</summary>
+    public static IReadOnlySet<long> IndexedPieces(string folded) => Trigrams(folded + Pad + Pad);
+
+    /// <summary>
+    /// For a term of one or two characters, the range of piece numbers that begin with it (inclusive);
+    /// null for a longer or empty term, which is searched by its own pieces.
+    /// </summary>
+    public static (long From, long To)? PrefixRange(string folded) => folded.Length switch
+    {
+        1 => ((long)folded[0] << 32, ((long)folded[0] << 32) | 0xFFFF_FFFFL),
+        2 => (((long)folded[0] << 32) | ((long)folded[1] << 16), ((long)folded[0] << 32) | ((long)folded[1] << 16) | 0xFFFFL),
+        _ => null,
+    };
 
     /// <summary>
     /// The distinct three-character pieces of a (folded) text, each as one number: the three UTF-16

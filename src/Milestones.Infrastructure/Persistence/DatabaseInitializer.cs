@@ -75,8 +75,9 @@ public sealed class DatabaseInitializer(
     }
 
     /// <summary>
-    /// Milestones written before the search index existed have no entries in it. A text of three
-    /// characters or more always has at least one, so those without any are exactly the ones to index;
+    /// Milestones written before the search index existed (or emptied by a migration that changed what
+    /// it holds) have no entries in it. Every text has at least one (it is padded to three characters
+    /// and more), so those without any are exactly the ones to index;
     /// they get them from the index's own writer (<see cref="MilestoneSearchIndex.ReplaceAsync"/>), in batches.
     /// </summary>
     private async Task BackfillSearchIndexAsync(CancellationToken ct)
@@ -84,7 +85,7 @@ public sealed class DatabaseInitializer(
         while (true)
         {
             var batch = await db.Milestones.IgnoreQueryFilters().AsNoTracking()
-                .Where(m => m.SearchText.Length >= SearchText.TrigramLength && !db.MilestoneTrigrams.Any(t => t.MilestoneId == m.Id))
+                .Where(m => !db.MilestoneTrigrams.Any(t => t.MilestoneId == m.Id))
                 .OrderBy(m => m.Id).Take(200).ToListAsync(ct);
             if (batch.Count == 0)
             {

@@ -32,11 +32,11 @@ public sealed class SearchMilestonesTests : HandlerTestBase
         var afterUpdate = await EntriesOfAsync(created.Id);
         var defaultId = await DbAsync(db => db.Milestones.Where(m => m.ProjectId == projectId && m.Type == MilestoneType.Uncategorised).Select(m => m.Id).SingleAsync());
 
-        Assert.Equal(SearchText.Trigrams(SearchText.ForMilestone("Kick-off", "First day")).Order(), atCreation);
-        Assert.Equal(SearchText.Trigrams(await TextOfAsync(created.Id)).Order(), afterUpdate);
+        Assert.Equal(SearchText.IndexedPieces(SearchText.ForMilestone("Kick-off", "First day")).Order(), atCreation);
+        Assert.Equal(SearchText.IndexedPieces(await TextOfAsync(created.Id)).Order(), afterUpdate);
         Assert.Contains(SearchText.Trigrams("wee").Single(), afterUpdate);
         Assert.DoesNotContain(SearchText.Trigrams("fir").Single(), afterUpdate);
-        Assert.Equal(SearchText.Trigrams(await TextOfAsync(defaultId)).Order(), await EntriesOfAsync(defaultId));
+        Assert.Equal(SearchText.IndexedPieces(await TextOfAsync(defaultId)).Order(), await EntriesOfAsync(defaultId));
         Assert.Equal(0, await DbAsync(db => db.MilestoneTrigrams.CountAsync(t => t.ProjectId != projectId)));
     }
 
@@ -44,7 +44,8 @@ public sealed class SearchMilestonesTests : HandlerTestBase
     public async Task A_search_finds_what_a_substring_test_finds_whether_the_terms_pieces_are_rare_or_common()
     {
         // More milestones than RareEnough share every piece of "milestone": that search reads the project
-        // in order; "number 1234" has rare pieces and starts from the index; "zq" is too short for it.
+        // in order; "number 1234" has rare pieces and starts from the index; "zq" and "q" start from the
+        // pieces that begin with them, "9" is too common for that.
         var projectId = await ProjectAsync();
         var count = MilestoneSearchIndex.RareEnough + 50;
         await DbAsync(async db =>
@@ -62,7 +63,7 @@ public sealed class SearchMilestonesTests : HandlerTestBase
         });
         var texts = await DbAsync(db => db.Milestones.Where(m => m.ProjectId == projectId).OrderBy(m => m.Position).Select(m => new { m.Id, m.SearchText }).ToListAsync());
 
-        foreach (var term in new[] { "MILESTONE", "number 1234", "00 n", "zq", "milestone 99999", "e 0205" })
+        foreach (var term in new[] { "MILESTONE", "number 1234", "00 n", "zq", "q", "9", "Q", "milestone 99999", "e 0205" })
         {
             var matches = texts.Where(t => t.SearchText.Contains(SearchText.Fold(term), StringComparison.Ordinal)).Select(t => t.Id).ToList();
 
@@ -71,5 +72,25 @@ public sealed class SearchMilestonesTests : HandlerTestBase
             Assert.Equal(matches.Count, page.Count);
             Assert.Equal(matches.Take(100), page.Items.Select(m => m.Id));
         }
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("b")]
+    [InlineData("xa")]
+    [InlineData("x")]
+    public async Task A_short_term_is_found_from_the_index_wherever_it_occurs_even_at_the_very_end(string term)
+    {
+        var projectId = await ProjectAsync();
+        var atEnd = await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "Kick-off", Description = "ends with xab" }));
+        var titleOnly = await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "xab" }));
+        await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "Other", Description = "nothing here" }));
+
+        var candidates = await DbAsync(async db => await MilestoneSearchIndex.CandidatesAsync(db.MilestoneTrigrams.Where(t => t.ProjectId == projectId), term, default) is { } ids
+            ? await ids.Distinct().ToListAsync() : null);
+        var page = await SendAsync(new ListMilestonesQuery { InProject = projectId, Filter = new MilestoneFilter { Search = term } });
+
+        Assert.NotNull(candidates); // the index narrowed the search
+        Assert.Equal([atEnd.Id, titleOnly.Id], page.Items.Select(m => m.Id).Order());
     }
 }

@@ -1,11 +1,13 @@
 namespace Milestones.Application.Common.Search;
 
 /// <summary>
-/// The search index: for every milestone, the distinct three-character pieces of its search text
-/// (<see cref="SearchText.Trigrams"/>), one <see cref="MilestoneTrigram"/> row each. A search for a term
-/// of three characters or more reads the entries of the term's rarest piece (a few index seeks,
-/// whatever the project's size) and confirms each candidate with the substring test, so it finds
-/// exactly what a scan of every milestone would (docs/performance.md, decision record 16).
+/// The search index: for every milestone, the distinct three-character pieces of its search text padded
+/// at its end (<see cref="SearchText.IndexedPieces"/>), one <see cref="MilestoneTrigram"/> row each. A
+/// search for a term of three characters or more reads the entries of the term's rarest piece; a term of
+/// one or two characters, the entries of the pieces that begin with it (one range of the key, since the
+/// padding makes every occurrence the start of a piece). Either way a few index seeks, whatever the
+/// project's size, and each candidate is confirmed with the substring test, so the search finds exactly
+/// what a scan of every milestone would (docs/performance.md, decision record 16).
 /// </summary>
 public static class MilestoneSearchIndex
 {
@@ -24,16 +26,22 @@ public static class MilestoneSearchIndex
     /// and by the startup backfill of milestones written before the index existed.
     /// </summary>
     public static Task ReplaceAsync(this IApplicationDbContext db, Milestone milestone, CancellationToken ct) =>
-        db.ReplaceSearchEntriesAsync(milestone.ProjectId, milestone.Id, SearchText.Trigrams(milestone.SearchText).ToList(), ct);
+        db.ReplaceSearchEntriesAsync(milestone.ProjectId, milestone.Id, SearchText.IndexedPieces(milestone.SearchText).ToList(), ct);
 
     /// <summary>
     /// The ids of the milestones that may contain <paramref name="folded"/> (a superset, to confirm with
     /// the substring test), read from <paramref name="postings"/> (the index entries of the projects in
-    /// scope); or null when the index cannot narrow the search: a term shorter than three characters,
-    /// or one whose every piece is common (then a scan is as cheap).
+    /// scope); or null when the index cannot narrow the search: every piece of the term is common, or
+    /// (a short term) the pieces beginning with it are (then a scan is as cheap).
     /// </summary>
     public static async Task<IQueryable<long>?> CandidatesAsync(IQueryable<MilestoneTrigram> postings, string folded, CancellationToken ct)
     {
+        if (SearchText.PrefixRange(folded) is var (from, to))
+        {
+            var beginning = postings.Where(t => t.Gram >= from && t.Gram <= to);
+            return await beginning.Take(RareEnough).CountAsync(ct) >= RareEnough ? null : beginning.Select(t => t.MilestoneId);
+        }
+
         var pieces = Sample(SearchText.Trigrams(folded).ToList());
         if (pieces.Count == 0)
         {
