@@ -120,6 +120,7 @@ try
     app.Use(AcceptableResponses.RejectUnacceptable);
     app.UseRouting();
     app.UseCors();
+    app.Use(MethodNotAllowed.OnlyWhereThePathExists);
     app.UseMiddleware<RequestBodyMiddleware>();
     app.UseAuthentication();
     app.UseCallerRateLimiting();

@@ -14,6 +14,7 @@ global using Milestones.Application.Tasks;
 global using Milestones.Application.Users;
 global using Milestones.Application.Webhooks;
 global using Milestones.Application.Common.Security;
+global using Milestones.Application.Common.Validation;
 global using Milestones.Domain.Common;
 global using Milestones.Domain.Entities;
 global using Milestones.Domain.Enums;

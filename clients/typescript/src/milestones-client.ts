@@ -4769,7 +4769,7 @@ export interface NewMilestone {
 
 export interface NewTask {
     title: string;
-    completed?: boolean | null;
+    completed?: boolean;
 }
 
 /** A pledge of support for a milestone. */

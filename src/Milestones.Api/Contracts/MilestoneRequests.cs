@@ -17,7 +17,14 @@ namespace Milestones.Api.Contracts;
 // the OpenAPI document.)
 
 // A task created with its milestone.
-public sealed record NewTask([property: ContractRequired] string? Title, bool? Completed);
+public sealed record NewTask
+{
+    [ContractRequired]
+    public string? Title { get; init; }
+
+    [DisallowNull]
+    public bool? Completed { get; init; }
+}
 
 // The request body of a new milestone: a left-out field takes its default (pending, default colour,
 // at the end); dueDate and goalAmount take null as "none".

@@ -27,7 +27,7 @@ public static partial class BadRequestProblems
 
         var detail = errors.Count == 0
             ? "The request is malformed."
-            : "The request is malformed: " + string.Join(" ", errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}")));
+            : "The request is malformed: " + string.Join(" ", errors.SelectMany(e => e.Value.Select(m => m.StartsWith(e.Key + " ", StringComparison.Ordinal) ? m : $"{e.Key}: {m}")));
 
         return ProblemResponses.Result(context.HttpContext, StatusCodes.Status400BadRequest, detail, errors);
     }
@@ -41,9 +41,19 @@ public static partial class BadRequestProblems
             return "The value is not valid.";
         }
 
-        if (message == IsoDateModelBinder.Message || message == PlainNumberModelBinder.IntMessage || message == PlainNumberModelBinder.LongMessage)
+        if (message.StartsWith(key + " must be", StringComparison.Ordinal))
         {
-            return message; // the edge's binders speak the contract's words already
+            return message; // the edge's binders speak the contract's words already, and name the parameter
+        }
+
+        if (message.EndsWith(UtcDateTimeConverter.Expected + ".", StringComparison.Ordinal))
+        {
+            return message; // the date converter's own words: what was sent, and what a date looks like
+        }
+
+        if (message.Contains("trailing comma", StringComparison.Ordinal))
+        {
+            return "The JSON has a comma after its last property or item; remove it.";
         }
 
         if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
@@ -77,7 +87,7 @@ public static partial class BadRequestProblems
 
         // The reader's own words (unexpected end, invalid token...) name no .NET type; its position suffix goes.
         var position = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        var text = position >= 0 ? message[..position] : message;
+        var text = (position >= 0 ? message[..position] : message).Replace(" Change the reader options.", "", StringComparison.Ordinal);
         return text.Contains("System.", StringComparison.Ordinal) || text.Contains("Milestones.", StringComparison.Ordinal)
             ? "The value is not valid JSON for this field."
             : "The body is not valid JSON: " + text;

@@ -12,8 +12,8 @@ namespace Milestones.Api.Infrastructure;
 /// </summary>
 public sealed class IsoDateModelBinder : IModelBinder
 {
-    /// <summary>The 400's words for a date it cannot read, the same as for a body date.</summary>
-    public const string Message = $"Expected {UtcDateTimeConverter.Expected}.";
+    /// <summary>The 400's words for a date it cannot read, naming the parameter as the client wrote it.</summary>
+    public static string Message(string name) => $"{name} must be {UtcDateTimeConverter.Expected}.";
 
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
@@ -30,7 +30,7 @@ public sealed class IsoDateModelBinder : IModelBinder
         }
         else
         {
-            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, Message);
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, Message(bindingContext.ModelName));
         }
 
         return Task.CompletedTask;

@@ -50,10 +50,34 @@ public sealed class NotNullWhenSentFilter : IAsyncActionFilter
         return nullability is { ReadState: NullabilityState.Nullable, WriteState: NullabilityState.NotNull };
     }
 
-    private static string[] FieldsOf(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(DisallowsNull)
-        .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
-        .ToArray();
+    // The body's own fields, and those of the objects in its lists (`tasks[].completed`), one level down.
+    private static string[] FieldsOf(Type type) => [.. FieldsOf(type, nested: true)];
+
+    private static IEnumerable<string> FieldsOf(Type type, bool nested)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (DisallowsNull(property))
+            {
+                yield return name;
+            }
+
+            if (nested && ElementOf(property.PropertyType) is { } element)
+            {
+                foreach (var field in FieldsOf(element, nested: false))
+                {
+                    yield return $"{name}[].{field}";
+                }
+            }
+        }
+    }
+
+    private static Type? ElementOf(Type type) =>
+        type == typeof(string) ? null
+        : type.IsArray ? type.GetElementType()
+        : type.IsGenericType && type.GetGenericArguments() is [var item] && typeof(IEnumerable<>).MakeGenericType(item).IsAssignableFrom(type) && item.IsClass && item != typeof(string) ? item
+        : null;
 
     private static async Task<List<string>> SentAsNullAsync(HttpRequest request, string[] fields)
     {
@@ -66,7 +90,25 @@ public sealed class NotNullWhenSentFilter : IAsyncActionFilter
         request.Body.Position = 0;
         using var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = JsonDefaults.MaxDepth });
         request.Body.Position = 0;
-        return document.RootElement.ValueKind != JsonValueKind.Object ? []
-            : fields.Where(f => document.RootElement.TryGetProperty(f, out var value) && value.ValueKind == JsonValueKind.Null).ToList();
+        return document.RootElement.ValueKind != JsonValueKind.Object ? [] : fields.SelectMany(f => NullsAt(document.RootElement, f)).ToList();
+    }
+
+    // Where `field` (`title`, or `tasks[].completed`) was sent as null: its JSON paths (`tasks[2].completed`).
+    private static IEnumerable<string> NullsAt(JsonElement body, string field)
+    {
+        var list = field.IndexOf("[].", StringComparison.Ordinal);
+        if (list < 0)
+        {
+            return body.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Null ? [field] : [];
+        }
+
+        var (name, inner) = (field[..list], field[(list + 3)..]);
+        return body.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray()
+                .Select((item, i) => (item, i))
+                .Where(x => x.item.ValueKind == JsonValueKind.Object && x.item.TryGetProperty(inner, out var v) && v.ValueKind == JsonValueKind.Null)
+                .Select(x => $"{name}[{x.i}].{inner}")
+                .ToList()
+            : [];
     }
 }

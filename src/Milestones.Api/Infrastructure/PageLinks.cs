@@ -7,16 +7,18 @@ namespace Milestones.Api.Infrastructure;
 /// <summary>
 /// RFC 8288 links between the pages of a list, each the request's own URL with <c>limit</c> and
 /// <c>offset</c> set (<c>page</c> dropped) and every other parameter kept. <c>prev</c> and <c>next</c>
-/// appear only where such a page exists; <c>first</c> and <c>last</c> always.
+/// appear only where such a page exists (past the end, <c>prev</c> is the last page: SPEC 5); <c>first</c>
+/// and <c>last</c> always.
 /// </summary>
 public static class PageLinks
 {
     public static string For(HttpRequest request, int count, int limit, int offset)
     {
         var links = new List<string> { Link(request, limit, 0, "first") };
+        var last = count == 0 ? 0 : (count - 1) / limit * limit;
         if (offset > 0)
         {
-            links.Add(Link(request, limit, Math.Max(0, offset - limit), "prev"));
+            links.Add(Link(request, limit, offset >= count ? last : Math.Max(0, offset - limit), "prev"));
         }
 
         if ((long)offset + limit < count)
@@ -24,7 +26,6 @@ public static class PageLinks
             links.Add(Link(request, limit, offset + limit, "next"));
         }
 
-        var last = count == 0 ? 0 : (count - 1) / limit * limit;
         links.Add(Link(request, limit, last, "last"));
         return string.Join(", ", links);
     }

@@ -19,11 +19,10 @@ public static class MilestoneRules
     }
 
     public static IRuleBuilderOptions<T, string?> MilestoneTitle<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title cannot be empty.")
-            .MaximumLength(Milestone.TitleMaxLength).WithMessage($"title must be at most {Milestone.TitleMaxLength} characters.");
+        rule.Name("title", Milestone.TitleMaxLength);
 
     public static IRuleBuilderOptions<T, string?> MilestoneDescription<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.MaximumLength(Milestone.DescriptionMaxLength).WithMessage($"description must be at most {Milestone.DescriptionMaxLength} characters.");
+        rule.FreeText("description", Milestone.DescriptionMaxLength);
 
     public static IRuleBuilderOptions<T, decimal?> GoalAmount<T>(this IRuleBuilder<T, decimal?> rule) =>
         rule.Must(g => g is null || g > 0).WithMessage("goalAmount must be greater than 0.")

@@ -62,7 +62,8 @@ public sealed class Milestone : AuditableEntity, IOrdered
 
     public bool IsOpen => Status is MilestoneStatus.Pending or MilestoneStatus.InProgress;
 
-    public static string NormalizeTitle(string title) => title.Trim().ToUpperInvariant();
+    /// <summary>The uniqueness key of a title (SPEC 7): NFC-normalised and case-folded, so "Café" and "Cafe\u0301" collide.</summary>
+    public static string NormalizeTitle(string title) => Text.Nfc(title.Trim()).ToUpperInvariant();
 
     /// <summary>Whether the deadline has passed while the milestone is still open (<see cref="Overdue"/>, run in memory).</summary>
     public bool IsOverdue(DateTime now) => OverdueInMemory(this, now);
@@ -97,7 +98,7 @@ public sealed class Milestone : AuditableEntity, IOrdered
 
     public static Milestone Create(long projectId, MilestoneDraft draft, Slot position, long createdById, DateTime now)
     {
-        var title = string.IsNullOrWhiteSpace(draft.Title) ? throw new DomainException("A milestone needs a title.") : draft.Title;
+        var title = string.IsNullOrWhiteSpace(draft.Title) ? throw new DomainException("A milestone needs a title.") : Text.Nfc(draft.Title);
         var (status, goalAmount) = (draft.Status ?? MilestoneStatus.Pending, draft.GoalAmount);
         if (goalAmount is <= 0)
         {
@@ -109,7 +110,7 @@ public sealed class Milestone : AuditableEntity, IOrdered
             ProjectId = projectId,
             Title = title,
             NormalizedTitle = NormalizeTitle(title),
-            Description = draft.Description ?? "",
+            Description = Text.Nfc(draft.Description ?? ""),
             Status = status,
             Type = MilestoneType.Categorised,
             Color = draft.Color ?? MilestoneColor.Default,
@@ -139,14 +140,14 @@ public sealed class Milestone : AuditableEntity, IOrdered
         }
 
         var changes = new Dictionary<string, object?>();
-        if (patch.Title?.Trim() is { } title && title != Title)
+        if (patch.Title?.Trim() is { } sent && Text.Nfc(sent) is var title && title != Title)
         {
             Title = title;
             NormalizedTitle = NormalizeTitle(title);
             changes["title"] = title;
         }
 
-        if (patch.Description is { } description && description != Description)
+        if (patch.Description is { } sentDescription && Text.Nfc(sentDescription) is var description && description != Description)
         {
             changes["description"] = Description = description;
         }

@@ -50,8 +50,8 @@ public sealed class Project : AuditableEntity
     {
         var project = new Project
         {
-            Name = name,
-            Description = description ?? "",
+            Name = Text.Nfc(name),
+            Description = Text.Nfc(description ?? ""),
             Visibility = visibility,
             DeadlinePolicy = deadlinePolicy,
             OwnerId = ownerId,
@@ -77,12 +77,12 @@ public sealed class Project : AuditableEntity
     public void Update(ProjectChanges patch)
     {
         var changes = new Dictionary<string, object?>();
-        if (patch.Name?.Trim() is { } name && name != Name)
+        if (patch.Name?.Trim() is { } sent && Text.Nfc(sent) is var name && name != Name)
         {
             changes["name"] = Name = name;
         }
 
-        if (patch.Description is { } description && description != Description)
+        if (patch.Description is { } sentDescription && Text.Nfc(sentDescription) is var description && description != Description)
         {
             changes["description"] = Description = description;
         }

@@ -50,7 +50,7 @@ public sealed class Support : BaseEntity
             ProjectId = milestone.ProjectId,
             SupporterId = supporterId,
             Amount = amount,
-            Message = message ?? "",
+            Message = Text.Nfc(message ?? ""),
             Status = SupportStatus.Pledged,
             CreatedAt = now,
         };

@@ -34,7 +34,7 @@ public sealed class TaskItem : AuditableEntity, IOrdered
             ProjectId = milestone.ProjectId,
             MilestoneId = milestone.Id,
             Milestone = milestone,
-            Title = title,
+            Title = Text.Nfc(title),
             Completed = completed,
             CompletedAt = completed ? now : null,
             Position = position.Position,
@@ -43,9 +43,10 @@ public sealed class TaskItem : AuditableEntity, IOrdered
         return task;
     }
 
-    public void Rename(string title)
+    public void Rename(string sent)
     {
         EnsureLive();
+        var title = Text.Nfc(sent);
         if (title == Title)
         {
             return;

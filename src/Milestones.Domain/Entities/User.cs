@@ -34,7 +34,7 @@ public sealed partial class User : BaseEntity
         {
             Username = username,
             NormalizedUsername = Normalize(username),
-            DisplayName = string.IsNullOrWhiteSpace(displayName) ? username : displayName.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? username : Text.Nfc(displayName.Trim()),
             IsAdmin = isAdmin,
             CreatedAt = now,
         };

@@ -275,6 +275,17 @@ public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> opti
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<Milestone>().HasIndex(m => new { m.ProjectId, m.NormalizedTitle }).HasFilter("[DeletedAt] IS NULL");
+
+        // Lengths are counted in characters (SPEC 7), and nvarchar(n) counts UTF-16 units: a character
+        // outside the Basic Multilingual Plane (an emoji) takes two. Room for n such characters, then;
+        // the validators hold the limit in characters.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+        {
+            if (property.ClrType == typeof(string) && property.GetMaxLength() is { } max && property.IsUnicode() != false && property.IsFixedLength() != true)
+            {
+                property.SetMaxLength(2 * max <= 4000 ? 2 * max : null);
+            }
+        }
     }
 }
 

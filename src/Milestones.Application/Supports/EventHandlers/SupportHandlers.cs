@@ -5,18 +5,18 @@ using Milestones.Domain.Events;
 namespace Milestones.Application.Supports.EventHandlers;
 
 /// <summary>A pledge adds to raisedAmount; a withdrawal takes it back. Both recount distinct supporters.</summary>
-public sealed class SupportFundingHandler(IApplicationDbContext db) :
+public sealed class SupportFundingHandler(IApplicationDbContext db, TimeProvider clock) :
     INotificationHandler<SupportPledged>,
     INotificationHandler<SupportWithdrawn>
 {
     public ValueTask Handle(SupportPledged notification, CancellationToken cancellationToken)
     {
         Common.Telemetry.Telemetry.PledgedAmount.Add((double)notification.Support.Amount);
-        return new(db.AdjustFundingAsync(notification.Support.MilestoneId, notification.Support.Amount, cancellationToken));
+        return new(db.AdjustFundingAsync(notification.Support.MilestoneId, notification.Support.Amount, clock.GetUtcNow().UtcDateTime, cancellationToken));
     }
 
     public ValueTask Handle(SupportWithdrawn notification, CancellationToken cancellationToken) =>
-        new(db.AdjustFundingAsync(notification.Support.MilestoneId, -notification.Support.Amount, cancellationToken));
+        new(db.AdjustFundingAsync(notification.Support.MilestoneId, -notification.Support.Amount, clock.GetUtcNow().UtcDateTime, cancellationToken));
 }
 
 /// <summary>
@@ -71,7 +71,7 @@ public sealed class MilestoneClosingHandler(IApplicationDbContext db, ActivityLo
         var amount = pledged.Sum(p => p.Amount);
         if (to == SupportStatus.Released && pledged.Count > 0)
         {
-            await db.AdjustFundingAsync(milestoneId, -amount, ct, [.. pledged.Select(p => p.Id)]);
+            await db.AdjustFundingAsync(milestoneId, -amount, now, ct, [.. pledged.Select(p => p.Id)]);
         }
 
         var verb = to == SupportStatus.Fulfilled ? "fulfilled" : "released";

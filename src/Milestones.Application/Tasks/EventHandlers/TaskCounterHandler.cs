@@ -7,7 +7,7 @@ namespace Milestones.Application.Tasks.EventHandlers;
 /// The one home of tasksTotal / tasksCompleted on milestones and projects, for every cause: a task
 /// created, completed or reopened, moved, deleted, or disposed of with its deleted milestone.
 /// </summary>
-public sealed class TaskCounterHandler(IApplicationDbContext db) :
+public sealed class TaskCounterHandler(IApplicationDbContext db, TimeProvider clock) :
     INotificationHandler<TaskCreated>,
     INotificationHandler<TaskCompletionChanged>,
     INotificationHandler<TaskMoved>,
@@ -23,8 +23,8 @@ public sealed class TaskCounterHandler(IApplicationDbContext db) :
     public async ValueTask Handle(TaskMoved notification, CancellationToken cancellationToken)
     {
         var tally = TaskTally.Of(notification.Completed);
-        await db.AdjustMilestoneTasksAsync(notification.FromMilestoneId, -tally, cancellationToken);
-        await db.AdjustMilestoneTasksAsync(notification.ToMilestoneId, tally, cancellationToken);
+        await db.AdjustMilestoneTasksAsync(notification.FromMilestoneId, -tally, Now, cancellationToken);
+        await db.AdjustMilestoneTasksAsync(notification.ToMilestoneId, tally, Now, cancellationToken);
     }
 
     public ValueTask Handle(TaskDeleted notification, CancellationToken cancellationToken) =>
@@ -34,20 +34,22 @@ public sealed class TaskCounterHandler(IApplicationDbContext db) :
     public async ValueTask Handle(MilestoneDeleted notification, CancellationToken cancellationToken)
     {
         var milestone = notification.Milestone;
-        await db.AdjustMilestoneTasksAsync(milestone.Id, -notification.Tally, cancellationToken);
+        await db.AdjustMilestoneTasksAsync(milestone.Id, -notification.Tally, Now, cancellationToken);
         if (notification.ReassignTo is { } target)
         {
-            await db.AdjustMilestoneTasksAsync(target, notification.Tally, cancellationToken);
+            await db.AdjustMilestoneTasksAsync(target, notification.Tally, Now, cancellationToken);
         }
         else
         {
-            await db.AdjustProjectTasksAsync(milestone.ProjectId, -notification.Tally, cancellationToken);
+            await db.AdjustProjectTasksAsync(milestone.ProjectId, -notification.Tally, Now, cancellationToken);
         }
     }
 
     private async ValueTask AddAsync(long projectId, long milestoneId, TaskTally delta, CancellationToken ct)
     {
-        await db.AdjustMilestoneTasksAsync(milestoneId, delta, ct);
-        await db.AdjustProjectTasksAsync(projectId, delta, ct);
+        await db.AdjustMilestoneTasksAsync(milestoneId, delta, Now, ct);
+        await db.AdjustProjectTasksAsync(projectId, delta, Now, ct);
     }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -32,7 +32,7 @@ public sealed class CreateMilestoneValidator : AbstractValidator<CreateMilestone
         RuleForEach(x => x.Tasks)
             .NotNull().WithMessage("A task cannot be null.")
             .ChildRules(task => task.RuleFor(t => t.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
-                .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters."));
+                .Name("title", TaskItem.TitleMaxLength));
     }
 }
 

@@ -49,7 +49,7 @@ public sealed class UpdateMilestoneValidator : AbstractValidator<UpdateMilestone
         RuleForEach(x => x.Tasks)
             .NotNull().WithMessage("A task cannot be null.")
             .ChildRules(task => task.RuleFor(t => t.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
-                .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters."));
+                .Name("title", TaskItem.TitleMaxLength));
         RuleFor(x => x.Patch.Title).MilestoneTitle().When(x => x.Patch.Title is not null);
         RuleFor(x => x.Patch.Description).MilestoneDescription();
         RuleFor(x => x.Patch.Position).MilestonePosition();

@@ -217,7 +217,8 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
         var desc = query.Order == SortOrder.Desc;
         IOrderedQueryable<Milestone> sorted = query.Sort switch
         {
-            MilestoneSort.Title => desc ? milestones.OrderByDescending(m => m.NormalizedTitle) : milestones.OrderBy(m => m.NormalizedTitle),
+            // By the folded title (the search text starts with it): École beside Ecole, İ beside I, not after z (SPEC 5).
+            MilestoneSort.Title => desc ? milestones.OrderByDescending(m => m.SearchText) : milestones.OrderBy(m => m.SearchText),
             MilestoneSort.CreatedAt => desc ? milestones.OrderByDescending(m => m.CreatedAt) : milestones.OrderBy(m => m.CreatedAt),
             MilestoneSort.UpdatedAt => desc ? milestones.OrderByDescending(m => m.UpdatedAt) : milestones.OrderBy(m => m.UpdatedAt),
             // Undated last in either order (SPEC 5), the same on every provider (SQLite and SQL Server put NULL first

@@ -9,10 +9,8 @@ public sealed class CreateProjectValidator : AbstractValidator<CreateProjectComm
 {
     public CreateProjectValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("name is required.")
-            .MaximumLength(Project.NameMaxLength).WithMessage($"name must be at most {Project.NameMaxLength} characters.");
-        RuleFor(x => x.Description).MaximumLength(Project.DescriptionMaxLength)
-            .WithMessage($"description must be at most {Project.DescriptionMaxLength} characters.");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("name is required.").Name("name", Project.NameMaxLength);
+        RuleFor(x => x.Description).FreeText("description", Project.DescriptionMaxLength);
     }
 }
 

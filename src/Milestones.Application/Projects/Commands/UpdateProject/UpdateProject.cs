@@ -17,10 +17,8 @@ public sealed class UpdateProjectValidator : AbstractValidator<UpdateProjectComm
 {
     public UpdateProjectValidator()
     {
-        RuleFor(x => x.Patch.Name).NotEmpty().When(x => x.Patch.Name is not null).WithMessage("name cannot be empty.")
-            .MaximumLength(Project.NameMaxLength).WithMessage($"name must be at most {Project.NameMaxLength} characters.");
-        RuleFor(x => x.Patch.Description).MaximumLength(Project.DescriptionMaxLength)
-            .WithMessage($"description must be at most {Project.DescriptionMaxLength} characters.");
+        RuleFor(x => x.Patch.Name).Name("name", Project.NameMaxLength);
+        RuleFor(x => x.Patch.Description).FreeText("description", Project.DescriptionMaxLength);
     }
 }
 

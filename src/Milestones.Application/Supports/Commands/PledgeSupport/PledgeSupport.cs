@@ -20,8 +20,7 @@ public sealed class PledgeSupportValidator : AbstractValidator<PledgeSupportComm
             .Must(a => a is null || a > 0).WithMessage("amount must be greater than 0.")
             .Must(a => a is null || a <= Money.MaxAmount).WithMessage($"amount must be at most {Money.MaxAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)}.")
             .Must(a => a is null || a > Money.MaxAmount || Money.HasAtMostTwoDecimals(a.Value)).WithMessage(Money.TooManyDecimals("amount"));
-        RuleFor(x => x.Message).MaximumLength(Support.MessageMaxLength)
-            .WithMessage($"message must be at most {Support.MessageMaxLength} characters.");
+        RuleFor(x => x.Message).FreeText("message", Support.MessageMaxLength);
     }
 }
 

@@ -13,7 +13,7 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
     public CreateTaskValidator()
     {
         RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
-            .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters.");
+            .Name("title", TaskItem.TitleMaxLength);
         RuleFor(x => x.Position).TaskPosition();
     }
 }

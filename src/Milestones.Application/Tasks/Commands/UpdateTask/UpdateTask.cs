@@ -19,8 +19,7 @@ public sealed class UpdateTaskValidator : AbstractValidator<UpdateTaskCommand>
 {
     public UpdateTaskValidator()
     {
-        RuleFor(x => x.Patch.Title).Must(t => !string.IsNullOrWhiteSpace(t)).When(x => x.Patch.Title is not null).WithMessage("title cannot be empty.")
-            .MaximumLength(TaskItem.TitleMaxLength).WithMessage($"title must be at most {TaskItem.TitleMaxLength} characters.");
+        RuleFor(x => x.Patch.Title).Name("title", TaskItem.TitleMaxLength);
         RuleFor(x => x.Patch.Position).TaskPosition();
     }
 }
