@@ -57,6 +57,15 @@ try
     builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = builder.Configuration.GetValue("Milestones:ShutdownTimeout", TimeSpan.FromSeconds(30)));
     builder.Services.ConfigureHttpJsonOptions(o => JsonDefaults.Configure(o.SerializerOptions));
     builder.Services.AddMilestonesOpenApi();
+    // Brotli or gzip for JSON answers, problems and the OpenAPI documents when the client accepts them (issue 25).
+    // Over HTTPS too: API keys travel in a header the page cannot set, so a BREACH-style guessing attack has nothing to drive it.
+    builder.Services.AddResponseCompression(o =>
+    {
+        o.EnableForHttps = true;
+        o.MimeTypes = ["application/json", "application/problem+json"];
+    });
+    builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+    builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
     builder.Services
         .AddControllers(o =>
         {
@@ -114,6 +123,7 @@ try
     }
 
     app.UseMiddleware<RequestLogMiddleware>();
+    app.UseResponseCompression(); // JSON answers and the documents, when the client accepts br or gzip
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.Use(HeadRequests.AsGet);
@@ -130,6 +140,7 @@ try
     app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).DisableRateLimiting();
     app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthReportWriter.WriteAsync }).DisableRateLimiting();
     app.MapControllers();
+    app.Use(CompactDocuments.Serve);
     // The main document and one per seed dialect (SPEC 10); any other name is an unknown route with the usual problem 404.
     app.MapOpenApi($"/openapi/{OpenApiSetup.DocumentName}.json");
     app.MapOpenApi("/openapi/{documentName:regex(^compat-(artist|goals|projects|buckets)$)}.json");

@@ -78,8 +78,64 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTestBase(facto
         var responses = operation["responses"]!.AsObject();
         var success = responses.Single(r => r.Key is "200" or "201");
         Assert.NotNull(success.Value!["content"]?["application/json"]?["schema"]);
-        Assert.NotNull(responses["404"]?["content"]?["application/problem+json"]);
-        Assert.NotNull(responses["422"]?["content"]?["application/problem+json"]);
+        Assert.NotNull(Resolve(doc, responses["404"])?["content"]?["application/problem+json"]);
+        Assert.NotNull(Resolve(doc, responses["422"])?["content"]?["application/problem+json"]);
+    }
+
+    /// <summary>A node, or what its <c>$ref</c> (<c>#/components/…</c>) points at.</summary>
+    private static JsonNode? Resolve(JsonNode doc, JsonNode? node) =>
+        node?["$ref"]?.GetValue<string>() is { } reference
+            ? reference.TrimStart('#', '/').Split('/').Aggregate((JsonNode?)doc, (at, part) => at?[part])
+            : node;
+
+    [Fact]
+    public async Task Every_operation_declares_what_any_request_can_get_and_the_document_shares_its_parts()
+    {
+        var (text, doc) = await ServedAsync();
+
+        var operations = doc["paths"]!.AsObject()
+            .Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!)))
+            .ToList();
+        Assert.True(operations.Count > 40);
+        foreach (var (path, method, operation) in operations)
+        {
+            var statuses = operation["responses"]!.AsObject().Select(r => r.Key).ToHashSet();
+            foreach (var always in new[] { "400", "406", "429", "500", "503" })
+            {
+                Assert.True(statuses.Contains(always), $"{method} {path} does not declare {always}");
+            }
+
+            if (operation["requestBody"] is not null)
+            {
+                Assert.True(statuses.Contains("415") && statuses.Contains("413"), $"{method} {path} takes a body but declares no 413/415");
+            }
+
+            Assert.NotNull(Resolve(doc, operation["responses"]!["404"])?["headers"]?["X-Request-Id"]);
+            Assert.NotNull(Resolve(doc, operation["responses"]!["401"])?["headers"]?["WWW-Authenticate"]);
+        }
+
+        Assert.True(text.Length < 150_000, $"The document is {text.Length} bytes; the goal is under 150 KB.");
+        Assert.NotNull(doc["components"]!["headers"]!["RateLimit-Limit"]);
+        Assert.NotNull(doc["components"]!["headers"]!["X-Request-Id"]);
+        Assert.NotNull(doc["paths"]!["/health/live"]?["get"]);
+        Assert.NotNull(doc["paths"]!["/health/ready"]?["get"]?["responses"]?["503"]);
+        Assert.Equal("MIT", doc["info"]!["license"]!["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("/openapi/v1.json", "br")]
+    [InlineData("/openapi/v1.json", "gzip")]
+    [InlineData("/api/v1/projects?visibility=public", "gzip")]
+    [InlineData("/api/v1/nothing-here", "br")]
+    public async Task JSON_answers_and_the_documents_are_compressed_when_the_client_accepts_it(string path, string encoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+
+        using var response = await Factory.Admin().SendAsync(request);
+
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
     }
 
     [Fact]
@@ -116,7 +172,7 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTestBase(facto
         Assert.Equal(Domain.Events.EventTypes.All.Append("ping"), schemas["DeliveryEventType"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
         Assert.Equal("#/components/schemas/DeliveryEventType", schemas["WebhookPayload"]!["properties"]!["type"]!["$ref"]!.GetValue<string>());
         Assert.Equal("#/components/schemas/DeliveryEventType", schemas["WebhookDeliveryDto"]!["properties"]!["eventType"]!["$ref"]!.GetValue<string>());
-        var filter = doc["paths"]!["/api/v1/projects/{projectId}/events"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "type");
+        var filter = doc["paths"]!["/api/v1/projects/{projectId}/events"]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]?.GetValue<string>() == "type");
         Assert.Equal("#/components/schemas/EventType", filter!["schema"]!["$ref"]!.GetValue<string>());
     }
 

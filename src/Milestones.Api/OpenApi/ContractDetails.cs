@@ -125,7 +125,17 @@ internal static class ContractDetails
             {
                 concrete.Headers["Retry-After"] = ResponseHeader("Seconds to wait before retrying.", Whole());
             }
+
+            if (status == "401")
+            {
+                concrete.Headers["WWW-Authenticate"] = ResponseHeader("Bearer: send an API key as `Authorization: Bearer sk_live_…`.", Text());
+            }
+
+            // Sent by the client or not (it is not a parameter of any operation, so generated clients keep their
+            // signatures), every answer carries it.
+            concrete.Headers["X-Request-Id"] = ResponseHeader("The request's own X-Request-Id header when it sent one (visible ASCII, up to 128 characters), otherwise the id the service gave it; the same id is in the logs.", Text());
         }
+
 
         return Task.CompletedTask;
     }
@@ -139,8 +149,16 @@ internal static class ContractDetails
     private static string Humanize(string name) =>
         string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 
-    /// <summary>Every operation's document lists the problems any of them can give.</summary>
-    public static readonly int[] EveryOperationCan = [StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError];
+    /// <summary>
+    /// Every operation's document lists the problems any of them can give: an unknown or repeated query
+    /// parameter (400), an Accept that admits no JSON (406), the rate limit (429), our fault (500), and a
+    /// database that is away (503).
+    /// </summary>
+    public static readonly int[] EveryOperationCan =
+    [
+        StatusCodes.Status400BadRequest, StatusCodes.Status406NotAcceptable, StatusCodes.Status429TooManyRequests,
+        StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable,
+    ];
 
     /// <summary>
     /// A closed set that travels as a plain string, listed as an enum from its one source: what a
@@ -255,5 +273,6 @@ internal static class ContractDetails
         ["Tasks"] = "One task.",
         ["Supports"] = "Pledges of support for a milestone's money goal.",
         ["Users"] = "Users and their API keys.",
+        ["Health"] = "Liveness and readiness, for load balancers and orchestrators (no key needed, no rate limit).",
     };
 }

@@ -87,10 +87,12 @@ public static class OpenApiSetup
             options.CreateSchemaReferenceId = ContractDetails.SchemaId;
             options.AddOperationTransformer(ContractDetails.Operation);
             options.AddDocumentTransformer(ContractDetails.Envelopes);
+            options.AddDocumentTransformer(SharedComponents.Apply);
             options.AddSchemaTransformer(ContractDetails.ClosedSets);
             if (documentName == DocumentName)
             {
                 options.AddDocumentTransformer(ContractDetails.NamedSets); // /api/v1's named sets (scopes, event types, the webhook payload)
+                options.AddDocumentTransformer(HealthEndpoints.Describe);
             }
 
             options.AddDocumentTransformer((document, _, _) =>
@@ -100,6 +102,7 @@ public static class OpenApiSetup
                     Title = title,
                     Version = "v1",
                     Contact = new OpenApiContact { Name = "Milestones maintainers" },
+                    License = new OpenApiLicense { Name = "MIT", Url = new Uri("https://opensource.org/license/mit") },
                     Description = description,
                 };
                 // Relative: the document describes whichever host serves it.
@@ -238,9 +241,9 @@ public sealed class ProblemResponsesConvention : IApplicationModelConvention
             var codes = method switch
             {
                 "GET" => new[] { 401, 403, 404, 422 },
-                "POST" => [400, 401, 403, 404, 409, 413, 422],
-                "PUT" => [400, 401, 403, 404, 409, 413, 422],
-                "PATCH" => [400, 401, 403, 404, 409, 412, 413, 422],
+                "POST" => [401, 403, 404, 409, 413, 415, 422],
+                "PUT" => [401, 403, 404, 409, 413, 415, 422],
+                "PATCH" => [401, 403, 404, 409, 412, 413, 415, 422],
                 "DELETE" => [401, 403, 404, 409, 412, 422],
                 _ => [],
             };
@@ -249,7 +252,7 @@ public sealed class ProblemResponsesConvention : IApplicationModelConvention
                 codes = codes.Where(c => c != 412).ToArray(); // the dialects take no If-Match
             }
 
-            codes = [.. codes, .. ContractDetails.EveryOperationCan];
+            codes = [.. codes, .. ContractDetails.EveryOperationCan.Except(codes)];
 
             foreach (var code in codes)
             {
