@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Milestones.Api.Tests.Support;
 
@@ -122,5 +123,31 @@ public sealed class OperabilityTests : IDisposable
         var lines = api.Output.Where(l => l.StartsWith('{')).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
         Assert.NotEmpty(lines);
         Assert.All(lines, line => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", line["Timestamp"]?.GetValue<string>() ?? "(none)"));
+    }
+
+    [Fact]
+    public async Task A_failed_request_logs_its_route_template_and_the_docs_files_log_nothing()
+    {
+        // Arrange
+        await using var api = await ApiProcess.StartAsync(_database);
+        using var client = api.Admin();
+        var project = await (await client.PostAsJsonAsync(new Uri(api.BaseAddress, "/api/v1/projects"), new { name = "logged" })).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>();
+        var milestones = new Uri(api.BaseAddress, $"/api/v1/projects/{project!["data"]!["id"]}/milestones");
+
+        // Act: a 201, a 409 (duplicate title), a 422 (no title) and the interactive docs.
+        await client.PostAsJsonAsync(milestones, new { title = "twice" });
+        var conflict = await client.PostAsJsonAsync(milestones, new { title = "twice" });
+        var invalid = await client.PostAsJsonAsync(milestones, new { title = "" });
+        await client.GetAsync(new Uri(api.BaseAddress, "/docs/index.html"));
+        await Task.Delay(300);
+
+        // Assert: every status names the template, never the raw path; nothing for /docs.
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.UnprocessableEntity), (conflict.StatusCode, invalid.StatusCode));
+        foreach (var status in new[] { 201, 409, 422 })
+        {
+            Assert.Single(api.Output, l => l.Contains($"POST api/v1/projects/{{projectId:long}}/milestones {status}", StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain(api.Output, l => l.Contains("/docs", StringComparison.Ordinal));
     }
 }

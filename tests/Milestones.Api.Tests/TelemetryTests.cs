@@ -83,8 +83,17 @@ public sealed class TelemetryTests(ApiFactory factory, Xunit.Abstractions.ITestO
         }
 
         // Assert: the pledge was answered, and its metric arrived at the receiver (a Counter<decimal> never did;
-        // traces arrived too, or WaitForAsync would have failed).
+        // traces arrived too, or WaitForAsync would have failed), with the runtime's and the database's metrics
+        // and the log records.
         Assert.Equal(HttpStatusCode.Created, pledge.StatusCode);
         Assert.Contains(receiver.Bodies, b => b.Path == "/v1/metrics" && b.Text.Contains("milestones.pledged.amount", StringComparison.Ordinal));
+        var exported = string.Concat(receiver.Bodies.Where(b => b.Path == "/v1/metrics").Select(b => b.Text));
+        var missing = new[] { "dotnet.gc.collections", "dotnet.thread_pool.thread.count", "microsoft.entityframeworkcore." }
+            .Where(metric => !exported.Contains(metric, StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, $"Not exported: {string.Join(", ", missing)}; exported: " +
+            string.Join(", ", System.Text.RegularExpressions.Regex.Matches(exported, @"(dotnet|microsoft|npgsql|db)\.[a-z_.]+").Select(m => m.Value).Distinct()));
+
+        await receiver.WaitForAsync("/v1/logs");
+        Assert.Contains(receiver.Bodies, b => b.Path == "/v1/logs" && b.Text.Contains("api/v1/milestones/{milestoneId:long}/supports", StringComparison.Ordinal));
     }
 }

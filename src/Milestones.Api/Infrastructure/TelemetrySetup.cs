@@ -10,7 +10,8 @@ namespace Milestones.Api.Infrastructure;
 /// <summary>
 /// OpenTelemetry as SPEC 8 says: service <c>milestones</c>; spans of ASP.NET Core, outgoing HTTP,
 /// SQL Server (SqlClient), SQLite (<see cref="DatabaseTracingInterceptor"/>) and one per mediator
-/// request (<see cref="Telemetry"/>); metrics of ASP.NET Core, HTTP and the business counters.
+/// request (<see cref="Telemetry"/>); metrics of ASP.NET Core, HTTP, the runtime, the database and the
+/// business counters; and the log records.
 /// Exported by OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (the standard <c>OTEL_*</c>
 /// variables apply); otherwise the SDK is not registered and nothing is exported.
 /// </summary>
@@ -37,7 +38,12 @@ public static class TelemetrySetup
             .WithMetrics(metrics => metrics
                 .AddMeter(Telemetry.Name)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation())
+                .AddHttpClientInstrumentation()
+                // The runtime's own meter (GC, thread pool, JIT, exceptions: .NET 9 and later) and the
+                // database's: EF Core's (contexts, queries, saves) and Npgsql's connection pool on PostgreSQL.
+                .AddMeter("System.Runtime", "Microsoft.EntityFrameworkCore", "Npgsql"))
+            // Log records too, with their trace and span ids (the console keeps its own lines).
+            .WithLogging()
             .UseOtlpExporter();
 
         return services;
