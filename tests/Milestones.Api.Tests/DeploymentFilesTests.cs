@@ -21,6 +21,33 @@ public sealed class DeploymentFilesTests
         Assert.Equal(licence, Read("clients", "typescript", "LICENSE")); // npm packs the package folder's own copy
     }
 
+    private const string OwnImage = "milestones-api:local";
+
+    [Fact]
+    public void The_image_is_published_for_linux_x64_on_a_runtime_patch_no_older_than_the_one_running_here()
+    {
+        var dockerfile = Read("Dockerfile");
+
+        Assert.Contains("-r linux-x64 --self-contained false", dockerfile); // no native libraries of other systems
+        var patch = int.Parse(System.Text.RegularExpressions.Regex.Match(dockerfile, @"dotnet/aspnet:10\.0\.(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(patch >= Environment.Version.Build, $"aspnet:10.0.{patch} is older than the runtime running these tests ({Environment.Version}).");
+        Assert.DoesNotContain("aspnet:10.0.0 ", dockerfile);
+    }
+
+    [Fact]
+    public void Compose_builds_one_image_keeps_passwords_out_of_sql_text_and_puts_the_dashboard_behind_a_login_on_this_machine()
+    {
+        var compose = Read("docker-compose.yml");
+
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(compose, @"\n    build: \.").Count); // api and api-postgres, one image
+        Assert.All(new[] { "migrate", "api", "api-postgres" }, service => Assert.Contains($"\n  {service}:", compose));
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(compose, $"image: {OwnImage}").Count);
+        Assert.DoesNotContain("'$$MILESTONES_DB_PASSWORD'", compose); // a ' in the password would end the T-SQL literal
+        Assert.Contains("//\\'/\\'\\'}", compose);
+        Assert.DoesNotContain("UNSECURED_ALLOW_ANONYMOUS", compose);
+        Assert.Contains("\"127.0.0.1:18888:18888\"", compose);
+    }
+
     [Fact]
     public void The_image_is_multi_stage_pinned_non_root_without_curl_and_probes_itself()
     {
@@ -43,7 +70,7 @@ public sealed class DeploymentFilesTests
 
         Assert.DoesNotContain(":latest", compose);
         Assert.DoesNotContain("-latest", compose);
-        Assert.All(System.Text.RegularExpressions.Regex.Matches(compose, @"image: (\S+)").Select(m => m.Groups[1].Value),
+        Assert.All(System.Text.RegularExpressions.Regex.Matches(compose, @"image: (\S+)").Select(m => m.Groups[1].Value).Where(i => i != OwnImage),
             image => Assert.Matches(@":[0-9][^ ]*$", image));
         Assert.Contains("condition: service_healthy", compose);
         Assert.Contains("condition: service_completed_successfully", compose);
