@@ -80,6 +80,9 @@ internal static class ValidationConstraints
             case IRegularExpressionValidator pattern:
                 property.Pattern = pattern.Expression;
                 break;
+            case Application.Common.Validation.IMaxItemsValidator items:
+                property.MaxItems = items.MaxItems;
+                break;
         }
     }
 

@@ -25,8 +25,7 @@ public static class MilestoneRules
         rule.FreeText("description", Milestone.DescriptionMaxLength);
 
     public static IRuleBuilderOptions<T, decimal?> GoalAmount<T>(this IRuleBuilder<T, decimal?> rule) =>
-        rule.Must(g => g is null || g > 0).WithMessage("goalAmount must be greater than 0.")
-            .Must(g => g is null || g <= MaxGoalAmount).WithMessage($"goalAmount must be at most {MaxGoalAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)}.")
+        rule.SetValidator(new MoneyRange<T>("goalAmount", MaxGoalAmount))
             .Must(g => g is null || g > MaxGoalAmount || Money.HasAtMostTwoDecimals(g.Value)).WithMessage(Money.TooManyDecimals("goalAmount"));
 
     public static IRuleBuilderOptions<T, int?> MilestonePosition<T>(this IRuleBuilder<T, int?> rule) =>

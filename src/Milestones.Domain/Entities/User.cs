@@ -42,6 +42,9 @@ public sealed partial class User : BaseEntity
 
     public void PromoteToAdmin() => IsAdmin = true;
 
-    [GeneratedRegex("^[a-z0-9_-]{3,39}$")]
+    /// <summary>A username: 3–39 of a-z, 0-9, '-' and '_'.</summary>
+    public const string UsernamePatternText = "^[a-z0-9_-]{3,39}$";
+
+    [GeneratedRegex(UsernamePatternText)]
     private static partial Regex UsernamePattern();
 }

@@ -27,7 +27,7 @@ public sealed class CreateMilestoneValidator : AbstractValidator<CreateMilestone
         RuleFor(x => x.Milestone.Description).MilestoneDescription();
         RuleFor(x => x.Position).MilestonePosition();
         RuleFor(x => x.Milestone.GoalAmount).GoalAmount();
-        RuleFor(x => x.Tasks).Must(t => t is null || t.Count <= MaxTasks)
+        RuleFor(x => x.Tasks).SetValidator(new MaxItemsOf<CreateMilestoneCommand, TaskDraft>(MaxTasks))
             .WithMessage($"A milestone can be created with at most {MaxTasks} tasks.");
         RuleForEach(x => x.Tasks)
             .NotNull().WithMessage("A task cannot be null.")

@@ -16,7 +16,7 @@ public sealed class ReorderMilestonesValidator : AbstractValidator<ReorderMilest
     public ReorderMilestonesValidator()
     {
         RuleFor(x => x.MilestoneIds).NotNull().WithMessage("milestoneIds is required: every live categorised milestone id, in the new order.");
-        RuleFor(x => x.MilestoneIds).Must(ids => ids!.Count <= 10_000).When(x => x.MilestoneIds is not null)
+        RuleFor(x => x.MilestoneIds).SetValidator(new MaxItemsOf<ReorderMilestonesCommand, long>(10_000))
             .WithMessage("milestoneIds lists too many ids.");
         RuleFor(x => x.MilestoneIds)
             .Must(ids => ids!.Distinct().Count() == ids!.Count).When(x => x.MilestoneIds is not null)

@@ -42,7 +42,7 @@ public sealed class UpdateMilestoneValidator : AbstractValidator<UpdateMilestone
 {
     public UpdateMilestoneValidator()
     {
-        RuleFor(x => x.Tasks).Must(t => t is null || t.Count <= CreateMilestone.CreateMilestoneValidator.MaxTasks)
+        RuleFor(x => x.Tasks).SetValidator(new MaxItemsOf<UpdateMilestoneCommand, TaskState>(CreateMilestone.CreateMilestoneValidator.MaxTasks))
             .WithMessage($"A milestone's task list can hold at most {CreateMilestone.CreateMilestoneValidator.MaxTasks} tasks at a time.");
         RuleFor(x => x.Tasks).Must(t => t is null || t.Where(s => s?.Id is not null).GroupBy(s => s.Id).All(g => g.Count() == 1))
             .WithMessage("tasks lists a task more than once.");

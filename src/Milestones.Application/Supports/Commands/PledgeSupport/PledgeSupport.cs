@@ -17,8 +17,7 @@ public sealed class PledgeSupportValidator : AbstractValidator<PledgeSupportComm
     public PledgeSupportValidator()
     {
         RuleFor(x => x.Amount).NotNull().WithMessage("amount is required.")
-            .Must(a => a is null || a > 0).WithMessage("amount must be greater than 0.")
-            .Must(a => a is null || a <= Money.MaxAmount).WithMessage($"amount must be at most {Money.MaxAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)}.")
+            .SetValidator(new MoneyRange<PledgeSupportCommand>("amount", Money.MaxAmount))
             .Must(a => a is null || a > Money.MaxAmount || Money.HasAtMostTwoDecimals(a.Value)).WithMessage(Money.TooManyDecimals("amount"));
         RuleFor(x => x.Message).FreeText("message", Support.MessageMaxLength);
     }

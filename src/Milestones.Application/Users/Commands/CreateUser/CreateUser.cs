@@ -8,7 +8,8 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
     public CreateUserValidator()
     {
         RuleFor(x => x.Username).NotEmpty().WithMessage("username is required.")
-            .Must(User.IsValidUsername).WithMessage("username must be 3–39 characters of a-z, 0-9, '-' and '_'.");
+            .Length(3, 39).WithMessage("username must be 3–39 characters of a-z, 0-9, '-' and '_'.")
+            .Matches(User.UsernamePatternText).WithMessage("username must be 3–39 characters of a-z, 0-9, '-' and '_'.");
         RuleFor(x => x.DisplayName).MaximumLength(200);
     }
 }
