@@ -23,4 +23,16 @@ stop_local_api
 packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: //')
 dotnet "${packages%/}/nswag.msbuild/14.7.1/tools/Net100/dotnet-nswag.dll" run build/nswag.json > "$work/nswag.log" 2>&1 \
   || { cat "$work/nswag.log"; exit 1; }
+# The document leaves answers open (no additionalProperties: false, so a field added later breaks no client that
+# validates answers); the TypeScript types stay closed, so a misspelt field is still a compile error: NSwag's
+# index signatures ([key: string]: any) on the answer types are taken out.
+python3 - clients/typescript/src/milestones-client.ts <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+# Problem documents keep theirs: RFC 9457 lets them carry extension members (traceId, error).
+def close(match):
+    return match.group(0) if match.group(1) in ("ProblemDetails", "ValidationProblemDetails") else match.group(0).replace("\n\n    [key: string]: any;\n", "\n")
+open(path, "w", encoding="utf-8").write(re.sub(r"export interface (\w+)[^{]*\{.*?\n\}", close, text, flags=re.S))
+PY
 echo "regenerated clients/openapi/*.json and clients/typescript/src/milestones-client.ts"

@@ -123,6 +123,23 @@ public sealed class OpenApiContractTests(ApiFactory factory) : ApiTestBase(facto
         Assert.Equal("MIT", doc["info"]!["license"]!["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Answers_are_open_to_new_fields_and_request_bodies_are_closed()
+    {
+        var (_, doc) = await ServedAsync();
+        var schemas = doc["components"]!["schemas"]!;
+
+        foreach (var answer in new[] { "MilestoneDto", "MilestoneResponse", "MilestoneList", "ProjectDto", "TaskDto" })
+        {
+            Assert.Null(schemas[answer]!["additionalProperties"]); // a field added later breaks no client that validates answers
+        }
+
+        foreach (var body in new[] { "NewMilestone", "MilestonePatch", "CreateTaskRequest" })
+        {
+            Assert.False(schemas[body]!["additionalProperties"]!.GetValue<bool>()); // an unknown property is a 400
+        }
+    }
+
     [Theory]
     [InlineData("/openapi/v1.json", "br")]
     [InlineData("/openapi/v1.json", "gzip")]

@@ -5602,8 +5602,6 @@ export type EventType = "project.created" | "project.updated" | "project.deleted
 export interface HealthReport {
     status: HealthReportStatus;
     checks: { [key: string]: Anonymous; };
-
-    [key: string]: any;
 }
 
 export interface MemberDto {
@@ -6000,8 +5998,6 @@ export interface Anonymous {
     status?: Status;
     description?: string | null;
     durationMs?: number;
-
-    [key: string]: any;
 }
 
 export type Status = "healthy" | "degraded" | "unhealthy";

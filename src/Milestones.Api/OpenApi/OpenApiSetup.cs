@@ -163,7 +163,7 @@ public static class OpenApiSetup
                             .OfType<System.Text.Json.Serialization.JsonIgnoreAttribute>().Any(a => a.Condition == System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull) != true)
                         .Select(p => p.Name)
                         .ToHashSet();
-                    schema.AdditionalPropertiesAllowed = false; // the answer's fields are exactly these (no index signature in clients)
+                    // No additionalProperties: false on an answer (issue 25): a field added later must not break a client that validates answers.
                 }
 
                 if (IsRequestShape(type) && schema.Properties is { Count: > 0 })
