@@ -24,6 +24,9 @@ if (args is ["--probe", var probeUrl])
 }
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = StartupChecks.ContentRoot(args) });
+// Secrets as files (compose's `secrets:`, Kubernetes' mounted secrets): each file in the directory is one
+// setting, named like an environment variable (`Database__Password`, `Milestones__Bootstrap__ApiKey`).
+builder.Configuration.AddKeyPerFile(builder.Configuration["Milestones:SecretsDirectory"] ?? "/run/secrets", optional: true);
 try
 {
     StartupChecks.Run(builder.Configuration, builder.Environment);

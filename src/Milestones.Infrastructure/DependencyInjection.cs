@@ -40,7 +40,7 @@ public static class DependencyInjection
         }
         else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {
-            var serverConnection = ServerConnectionString("SqlServer", connectionString);
+            var serverConnection = ServerConnectionString("SqlServer", connectionString, configuration["Database:Password"]);
             services.AddApplicationDbContext<SqlServerDbContext>((sp, options) => options
                 .UseSqlServer(serverConnection)
                 .ConfigureWarnings(LogFailuresOnce)
@@ -48,7 +48,7 @@ public static class DependencyInjection
         }
         else if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
         {
-            var serverConnection = ServerConnectionString("PostgreSql", connectionString);
+            var serverConnection = ServerConnectionString("PostgreSql", connectionString, configuration["Database:Password"]);
             services.AddApplicationDbContext<PostgreSqlDbContext>((sp, options) => options
                 .UseNpgsql(serverConnection)
                 .ConfigureWarnings(LogFailuresOnce)
@@ -95,11 +95,27 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>A server database has no default location: its connection string must be given.</summary>
-    private static string ServerConnectionString(string provider, string? connectionString) =>
-        string.IsNullOrWhiteSpace(connectionString)
-            ? throw new ConfigurationException($"Database:Provider is {provider} but ConnectionStrings:Milestones is not set.")
-            : connectionString;
+    /// <summary>
+    /// A server database has no default location: its connection string must be given. Its password may
+    /// come apart, as <c>Database:Password</c> (compose passes it as a secret file, read by the key-per-file
+    /// configuration), so it never travels in an environment value or the connection string's text.
+    /// </summary>
+    public static string ServerConnectionString(string provider, string? connectionString, string? password = null)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new ConfigurationException($"Database:Provider is {provider} but ConnectionStrings:Milestones is not set.");
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return connectionString;
+        }
+
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        builder["Password"] = password.TrimEnd('\r', '\n'); // a secret file usually ends with a line break
+        return builder.ConnectionString;
+    }
 
     private const string RedisSetting = "Milestones:Redis:Configuration";
 

@@ -23,6 +23,18 @@ public sealed class DeploymentFilesTests
 
     private const string OwnImage = "milestones-api:local";
 
+    [Theory]
+    [InlineData("Server=db,1433;Database=M;User Id=app", "p@ss'; DROP--\n", "p@ss'; DROP--")]
+    [InlineData("Host=db;Database=m;Username=app;Password=old", "new", "new")]
+    public void A_password_given_apart_joins_the_connection_string_as_its_own_keyword(string connection, string secretFile, string expected)
+    {
+        var joined = Milestones.Infrastructure.DependencyInjection.ServerConnectionString("SqlServer", connection, secretFile);
+
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = joined };
+        Assert.Equal(expected, parsed["Password"]);
+        Assert.Equal(connection.Split(';')[0].Split('=')[1], parsed[connection.Split(';')[0].Split('=')[0]]);
+    }
+
     [Fact]
     public void The_image_is_published_for_linux_x64_on_a_runtime_patch_no_older_than_the_one_running_here()
     {
@@ -43,6 +55,10 @@ public sealed class DeploymentFilesTests
         Assert.All(new[] { "migrate", "api", "api-postgres" }, service => Assert.Contains($"\n  {service}:", compose));
         Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(compose, $"image: {OwnImage}").Count);
         Assert.DoesNotContain("'$$MILESTONES_DB_PASSWORD'", compose); // a ' in the password would end the T-SQL literal
+        Assert.DoesNotContain("Password=", compose); // passwords travel as secret files, never in a connection string's text
+        Assert.Contains("target: Database__Password", compose);
+        Assert.Contains("target: Milestones__Bootstrap__ApiKey", compose);
+        Assert.Contains("POSTGRES_PASSWORD_FILE: /run/secrets/postgres_password", compose);
         Assert.Contains("//\\'/\\'\\'}", compose);
         Assert.DoesNotContain("UNSECURED_ALLOW_ANONYMOUS", compose);
         Assert.Contains("\"127.0.0.1:18888:18888\"", compose);
@@ -78,9 +94,10 @@ public sealed class DeploymentFilesTests
         Assert.Contains("User Id=milestones_app;", compose);
         Assert.Contains("db_datawriter", compose);
         Assert.Contains("profiles: [\"observability\"]", compose);
-        foreach (var secret in new[] { "MSSQL_SA_PASSWORD", "MILESTONES_DB_PASSWORD", "MILESTONES_BOOTSTRAP_API_KEY" })
+        Assert.Contains("${MSSQL_SA_PASSWORD:?", compose); // SQL Server's own container takes it as its environment
+        foreach (var secret in new[] { "MSSQL_SA_PASSWORD", "MILESTONES_DB_PASSWORD", "POSTGRES_PASSWORD", "MILESTONES_BOOTSTRAP_API_KEY" })
         {
-            Assert.Contains($"${{{secret}:?", compose);
+            Assert.Contains($"environment: {secret}", compose); // a compose secret, read from .env
         }
 
         var api = compose[compose.IndexOf("\n  api:", StringComparison.Ordinal)..compose.IndexOf("\n  aspire-dashboard:", StringComparison.Ordinal)];

@@ -21,10 +21,10 @@ public static class StartupChecks
                 "Milestones:Bootstrap:ApiKey is the placeholder from .env.example; in Production set a secret of your own (sk_ and at least 32 random characters).");
         }
 
-        if (configuration.GetConnectionString("Milestones") is { } connection && Placeholders.Any(p => connection.Contains(p, StringComparison.Ordinal)))
+        if ((configuration.GetConnectionString("Milestones") + configuration["Database:Password"]) is { Length: > 0 } connection && Placeholders.Any(p => connection.Contains(p, StringComparison.Ordinal)))
         {
             throw new ConfigurationException(
-                "ConnectionStrings:Milestones holds the placeholder password from .env.example; in Production set a password of your own.");
+                "ConnectionStrings:Milestones (or Database:Password) holds the placeholder password from .env.example; in Production set a password of your own.");
         }
     }
 
