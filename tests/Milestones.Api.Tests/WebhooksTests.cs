@@ -232,6 +232,9 @@ public sealed class WebhooksTests : IAsyncLifetime
 
         var ping = await admin.Post($"/api/v1/webhooks/{webhookId}/ping");
         var first = (await _receiver.WaitForAsync(1)).Single();
+        // Redeliver once the first attempt is recorded, as a client that saw it delivered would: while the attempt is
+        // still being recorded, the two writes race for the row and the redelivery may be a retryable 409.
+        await WaitUntilAsync(async () => (await admin.Get($"/api/v1/webhooks/{webhookId}/deliveries?status=delivered")).Data().AsArray().Count == 1);
         var redeliver = await admin.Post($"/api/v1/webhooks/{webhookId}/deliveries/{first.Delivery}/redeliver");
         var all = await _receiver.WaitForAsync(2);
 
