@@ -45,6 +45,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // A server fault in any test leaves its exception in the test output's folder, so a rare 500 can be read afterwards.
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, ServerFaultLog>());
         builder.UseSetting("Database:Provider", TempDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Milestones", Database.ConnectionString);
         builder.UseSetting("Milestones:Bootstrap:ApiKey", AdminKey);
@@ -80,6 +82,39 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         if (_ownsDatabase)
         {
             Database.Dispose();
+        }
+    }
+}
+
+/// <summary>Appends every Error-level log (a 500's exception) to <c>server-faults.log</c> beside the test assembly.</summary>
+internal sealed class ServerFaultLog : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public static readonly string Path = System.IO.Path.Combine(AppContext.BaseDirectory, "server-faults.log");
+    private static readonly object Gate = new();
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Error;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            lock (Gate)
+            {
+                File.AppendAllText(Path, $"{DateTime.UtcNow:O} {category}: {formatter(state, exception)}\n{exception}\n\n");
+            }
         }
     }
 }
