@@ -44,7 +44,7 @@ public abstract class CompatDialect : Attribute
 
     /// <summary>The dialect of the endpoint serving <paramref name="context"/> (or that threw, once the exception handler has cleared it), if any.</summary>
     public static CompatDialect? Of(HttpContext context) =>
-        (context.GetEndpoint() ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint)?.Metadata.GetMetadata<CompatDialect>();
+        Infrastructure.ServedEndpoint.Of(context)?.Metadata.GetMetadata<CompatDialect>();
 
     /// <summary>A request under <c>/compat/</c>: its problems carry the message as <c>error</c> too, as the seeds' clients read it.</summary>
     public static bool IsCompatPath(HttpContext context) => context.Request.Path.StartsWithSegments(PathPrefix, StringComparison.Ordinal);

@@ -33,10 +33,8 @@ public sealed partial class RequestLogMiddleware(RequestDelegate next, ILoggerFa
             // The interactive docs' static files are not requests to the API: no line each.
             if (_log.IsEnabled(LogLevel.Information) && !context.Request.Path.StartsWithSegments("/docs", StringComparison.Ordinal))
             {
-                // The route template on every status: a failure's endpoint is the exception handler's record of it
-                // (the handler clears the endpoint before it answers 409, 412, 422…).
-                var endpoint = context.GetEndpoint() ?? context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Endpoint;
-                var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
+                // The route template on every status, a failure's included (ServedEndpoint).
+                var route = (ServedEndpoint.Of(context) as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? "";
                 Log(_log, context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier, context.User.FindFirstValue(ClaimTypes.NameIdentifier), requestId);
             }

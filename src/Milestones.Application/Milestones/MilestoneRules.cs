@@ -25,8 +25,7 @@ public static class MilestoneRules
         rule.FreeText("description", Milestone.DescriptionMaxLength);
 
     public static IRuleBuilderOptions<T, decimal?> GoalAmount<T>(this IRuleBuilder<T, decimal?> rule) =>
-        rule.SetValidator(new MoneyRange<T>("goalAmount", MaxGoalAmount))
-            .Must(g => g is null || g > MaxGoalAmount || Money.HasAtMostTwoDecimals(g.Value)).WithMessage(Money.TooManyDecimals("goalAmount"));
+        rule.MoneyAmount("goalAmount", MaxGoalAmount);
 
     public static IRuleBuilderOptions<T, int?> MilestonePosition<T>(this IRuleBuilder<T, int?> rule) =>
         rule.InclusiveBetween(1, Positions.Max).WithMessage($"position must be between 1 and {Positions.Max} (0 belongs to the default milestone).");

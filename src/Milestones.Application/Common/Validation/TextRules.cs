@@ -6,7 +6,7 @@ public static class TextRules
     /// <summary>A one-line name or title: something visible, no control character, at most <paramref name="max"/> characters. Null passes (required-ness is the caller's rule).</summary>
     public static IRuleBuilderOptions<T, string?> Name<T>(this IRuleBuilder<T, string?> rule, string field, int max) =>
         rule.MinimumLength(1).WithMessage($"{field} cannot be empty.")
-            .Must(t => t is null || !Text.IsBlank(t)).WithMessage($"{field} cannot be empty (whitespace, control and format characters do not count).")
+            .Must(t => string.IsNullOrEmpty(t) || !Text.IsBlank(t)).WithMessage($"{field} cannot be empty (whitespace, control and format characters do not count).")
             .Must(t => t is null || !Text.HasControl(t, multiline: false)).WithMessage($"{field} cannot contain control characters.")
             .SetValidator(new CharacterLength<T>(max)).WithMessage($"{field} must be at most {max} characters.");
 
@@ -30,49 +30,4 @@ public sealed class CharacterLength<T>(int max) : FluentValidation.Validators.Pr
     public int Max => max;
 
     public override bool IsValid(ValidationContext<T> context, string? value) => value is null || Text.Length(Text.Nfc(value)) <= max;
-}
-
-/// <summary>A collection's most items, stated so the OpenAPI document says it too (<c>maxItems</c>).</summary>
-public interface IMaxItemsValidator
-{
-    int MaxItems { get; }
-}
-
-/// <summary>At most <paramref name="max"/> items (null passes).</summary>
-public sealed class MaxItemsOf<T, TItem>(int max) : FluentValidation.Validators.PropertyValidator<T, IReadOnlyList<TItem>?>, IMaxItemsValidator
-{
-    public override string Name => "MaxItemsValidator";
-
-    public int MaxItems => max;
-
-    public override bool IsValid(ValidationContext<T> context, IReadOnlyList<TItem>? value) => value is null || value.Count <= max;
-}
-
-/// <summary>
-/// Money above 0 and at most <paramref name="max"/> (null passes), each failure in its own words; a
-/// between-validator, so the document states <c>minimum: 0.01</c> (the smallest amount with 2 decimals) and <c>maximum</c>.
-/// </summary>
-public sealed class MoneyRange<T>(string field, decimal max) : FluentValidation.Validators.PropertyValidator<T, decimal?>, FluentValidation.Validators.IBetweenValidator
-{
-    public override string Name => "MoneyRangeValidator";
-
-    public object From => 0.01m;
-
-    public object To => max;
-
-    public override bool IsValid(ValidationContext<T> context, decimal? value)
-    {
-        var failure = value switch
-        {
-            <= 0 => $"{field} must be greater than 0.",
-            { } v when v > max => $"{field} must be at most {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}.",
-            _ => null,
-        };
-        if (failure is not null)
-        {
-            context.AddFailure(context.PropertyPath, failure);
-        }
-
-        return true;
-    }
 }

@@ -17,8 +17,7 @@ public sealed class PledgeSupportValidator : AbstractValidator<PledgeSupportComm
     public PledgeSupportValidator()
     {
         RuleFor(x => x.Amount).NotNull().WithMessage("amount is required.")
-            .SetValidator(new MoneyRange<PledgeSupportCommand>("amount", Money.MaxAmount))
-            .Must(a => a is null || a > Money.MaxAmount || Money.HasAtMostTwoDecimals(a.Value)).WithMessage(Money.TooManyDecimals("amount"));
+            .MoneyAmount("amount", Money.MaxAmount);
         RuleFor(x => x.Message).FreeText("message", Support.MessageMaxLength);
     }
 }
