@@ -147,6 +147,8 @@ public static class OpenApiSetup
                         parameter.Style = ParameterStyle.Form;
                         parameter.Explode = false;
                     }
+
+                    ValidationConstraints.Apply(parameter, context.ApplicationServices);
                 }
 
                 return Task.CompletedTask;

@@ -9,8 +9,10 @@ namespace Milestones.Api.OpenApi;
 /// Lengths, ranges and patterns in the document come from the FluentValidation rules themselves: a
 /// request body's properties take the constraints of the command it becomes (the one its
 /// <c>ToCommand</c> returns, as <c>NewMilestone</c> → <c>CreateMilestoneCommand</c>; the command holding
-/// the body; or the command named after it, as <c>CreateProjectRequest</c> → <c>CreateProjectCommand</c>). Rules written as free predicates say
-/// nothing here; the 422 still enforces them.
+/// the body; or the command named after it, as <c>CreateProjectRequest</c> → <c>CreateProjectCommand</c>). A query-string
+/// parameter takes the constraints of the query properties of that name (<c>limit</c>, <c>search</c>, <c>users</c>…) in the
+/// validators of the list queries, which are the same for every list. Rules written as free predicates say nothing
+/// here; the 422 still enforces them.
 /// </summary>
 internal static class ValidationConstraints
 {
@@ -42,6 +44,38 @@ internal static class ValidationConstraints
             }
         }
     }
+
+    /// <summary>A query-string parameter: the constraints its namesake has in the queries' validators.</summary>
+    public static void Apply(OpenApiParameter parameter, IServiceProvider services)
+    {
+        if (parameter is { In: ParameterLocation.Query, Name: { } name, Schema: OpenApiSchema schema }
+            && QueryRules(services).TryGetValue(name, out var components))
+        {
+            foreach (var component in components)
+            {
+                Describe(schema, component);
+            }
+        }
+    }
+
+    private static Dictionary<string, List<IPropertyValidator>>? _queryRules;
+
+    /// <summary>Each query property's rules, by its name in the query string (the last part of its path, camel-cased).</summary>
+    internal static Dictionary<string, List<IPropertyValidator>> QueryRules(IServiceProvider services) => _queryRules ??= Messages
+        .Where(m => m.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Mediator.IQuery<>)))
+        .SelectMany(m => services.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(m))) as IEnumerable<object> ?? [])
+        .OfType<IValidator>()
+        .SelectMany(Rules)
+        .GroupBy(rule => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(rule.Path.Split('.')[^1]), StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Select(rule => rule.Component).ToList(), StringComparer.Ordinal);
+
+    /// <summary>A validator's rules by property path, with those of the validators it includes (the paging rules).</summary>
+    private static IEnumerable<(string Path, IPropertyValidator Component)> Rules(IValidator validator) =>
+        validator.CreateDescriptor().GetMembersWithValidators().SelectMany(member => string.IsNullOrEmpty(member.Key)
+            ? member.Select(c => c.Validator).OfType<IChildValidatorAdaptor>()
+                .Where(included => included.ValidatorType.GetConstructor(Type.EmptyTypes) is not null)
+                .SelectMany(included => Rules((IValidator)Activator.CreateInstance(included.ValidatorType)!))
+            : member.Select(c => (member.Key, c.Validator)));
 
     private static Type? CommandFor(Type body) =>
         body.GetMethod("ToCommand")?.ReturnType
@@ -76,6 +110,9 @@ internal static class ValidationConstraints
                 break;
             case IComparisonValidator { Comparison: Comparison.LessThanOrEqual } max:
                 property.Maximum = Number(max.ValueToCompare);
+                break;
+            case IComparisonValidator { Comparison: Comparison.GreaterThan, ValueToCompare: int or long } above:
+                property.Minimum = Number(Convert.ToInt64(above.ValueToCompare, CultureInfo.InvariantCulture) + 1); // whole numbers: more than n is n + 1 or more
                 break;
             case IRegularExpressionValidator pattern:
                 property.Pattern = pattern.Expression;
