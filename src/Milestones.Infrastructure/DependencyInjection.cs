@@ -28,7 +28,7 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Milestones");
         services.AddSingleton<AuditableEntityInterceptor>();
         services.AddSingleton<DatabaseTracingInterceptor>();
-        services.AddSingleton<SqliteSynchronousInterceptor>();
+        services.AddSingleton<SqliteConnectionSettingsInterceptor>();
         services.AddSingleton<Webhooks.WebhookWakeInterceptor>();
 
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -36,7 +36,7 @@ public static class DependencyInjection
             services.AddApplicationDbContext<SqliteDbContext>((sp, options) => options
                 .UseSqlite(connectionString ?? DefaultSqliteConnection)
                 .ConfigureWarnings(LogFailuresOnce)
-                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>(), sp.GetRequiredService<SqliteSynchronousInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>(), sp.GetRequiredService<SqliteConnectionSettingsInterceptor>()));
         }
         else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {

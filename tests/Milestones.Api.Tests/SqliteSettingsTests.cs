@@ -9,12 +9,12 @@ namespace Milestones.Api.Tests;
 public sealed class SqliteSettingsTests(ApiFactory factory) : ApiTestBase(factory)
 {
     [SqliteOnlyFact("it reads SQLite's own PRAGMA settings")]
-    public async Task Every_connection_the_service_opens_is_in_WAL_mode_with_synchronous_NORMAL()
+    public async Task Every_connection_the_service_opens_is_in_WAL_mode_with_synchronous_NORMAL_and_a_1_MiB_page_cache()
     {
         // Arrange: three scopes. The second reopens the native connection SQLite's pool kept; before the
         // third that pool is cleared, so it opens a native connection never seen before.
         _ = Factory.Admin();
-        var seen = new List<(string Journal, long Synchronous)>();
+        var seen = new List<(string Journal, long Synchronous, long CacheSize)>();
 
         for (var i = 0; i < 3; i++)
         {
@@ -29,7 +29,9 @@ public sealed class SqliteSettingsTests(ApiFactory factory) : ApiTestBase(factor
             var journal = (string)(await command.ExecuteScalarAsync())!;
             command.CommandText = "PRAGMA synchronous;";
             var synchronous = (long)(await command.ExecuteScalarAsync())!;
-            seen.Add((journal, synchronous));
+            command.CommandText = "PRAGMA cache_size;";
+            var cacheSize = (long)(await command.ExecuteScalarAsync())!;
+            seen.Add((journal, synchronous, cacheSize));
             await db.Database.CloseConnectionAsync();
             if (i == 1)
             {
@@ -37,7 +39,7 @@ public sealed class SqliteSettingsTests(ApiFactory factory) : ApiTestBase(factor
             }
         }
 
-        // Assert: 1 is NORMAL (FULL, SQLite's default, is 2).
-        Assert.All(seen, s => Assert.Equal(("wal", 1L), s));
+        // Assert: 1 is NORMAL (FULL, SQLite's default, is 2); a negative cache size is in KiB (SQLite's default is -2000).
+        Assert.All(seen, s => Assert.Equal(("wal", 1L, -1024L), s));
     }
 }
