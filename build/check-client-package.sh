@@ -14,6 +14,16 @@ if echo "$shipped" | grep -E 'package/(test|src)/|\.test\.|[^d]\.ts$' | grep -v 
   echo "client package: ships sources or tests (above)" >&2
   exit 1
 fi
+for file in package/README.md package/LICENSE package/dist/src/core.js package/dist/src/resources/projects.js; do
+  if ! echo "$shipped" | grep -qx "$file"; then
+    echo "client package: $file is missing from the tarball" >&2
+    exit 1
+  fi
+done
+if ! tar -xzOf "$tarball" package/package.json | grep -q '"license": "MIT"'; then
+  echo "client package: the licence is not MIT" >&2
+  exit 1
+fi
 
 mkdir "$work/consumer"
 cp "$root/clients/consumer/consumer.ts" "$work/consumer/"
@@ -22,7 +32,7 @@ cat > package.json <<'JSON'
 { "name": "milestones-consumer", "private": true, "type": "module" }
 JSON
 cat > tsconfig.json <<'JSON'
-{ "compilerOptions": { "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext", "strict": true, "noUncheckedIndexedAccess": true, "skipLibCheck": false, "types": ["node"] } }
+{ "compilerOptions": { "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext", "strict": true, "noUncheckedIndexedAccess": true, "exactOptionalPropertyTypes": true, "skipLibCheck": false, "types": ["node"] } }
 JSON
 npm install --no-audit --no-fund --loglevel=error "$tarball" typescript@~5.9.3 @types/node@^20.19.0
 npx tsc -p tsconfig.json

@@ -33,6 +33,12 @@ text = open(path, encoding="utf-8").read()
 # Problem documents keep theirs: RFC 9457 lets them carry extension members (traceId, error).
 def close(match):
     return match.group(0) if match.group(1) in ("ProblemDetails", "ValidationProblemDetails") else match.group(0).replace("\n\n    [key: string]: any;\n", "\n")
-open(path, "w", encoding="utf-8").write(re.sub(r"export interface (\w+)[^{]*\{.*?\n\}", close, text, flags=re.S))
+text = re.sub(r"export interface (\w+)[^{]*\{.*?\n\}", close, text, flags=re.S)
+# RequestInit.signal is AbortSignal | null: NSwag's `signal,` (possibly undefined) fails exactOptionalPropertyTypes.
+text = text.replace("\n            signal,\n", "\n            signal: signal ?? null,\n")
+# No `window` anywhere: a client class given no fetch falls back to the global one (Node and browsers alike).
+text = text.replace("http ? http : window as any", "http ? http : globalThis as any")
+open(path, "w", encoding="utf-8").write(text)
 PY
+python3 build/lib/client_layer.py clients/typescript/src/milestones-client.ts
 echo "regenerated clients/openapi/*.json and clients/typescript/src/milestones-client.ts"

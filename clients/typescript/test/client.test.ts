@@ -5,19 +5,19 @@ import assert from "node:assert/strict";
 import {
   createMilestonesClient,
   MilestonesApiError,
-  type MilestonesClient,
+  type MilestonesResource,
   type ProblemDetails,
-  type ProjectsClient,
-  type TasksClient,
+  type ProjectsResource,
+  type TasksResource,
   type ValidationProblemDetails,
 } from "../src/index.js";
 
 const baseUrl = process.env.MILESTONES_BASE_URL;
 const apiKey = process.env.MILESTONES_API_KEY;
 
-let projects: ProjectsClient;
-let milestones: MilestonesClient;
-let tasks: TasksClient;
+let projects: ProjectsResource;
+let milestones: MilestonesResource;
+let tasks: TasksResource;
 
 before(() => {
   if (!baseUrl || !apiKey) {
@@ -50,8 +50,8 @@ test("a new project has its default milestone and no counted milestones", async 
 
   assert.equal(project.milestonesTotal, 0);
   assert.equal(list.count, 1);
-  assert.equal(list.data![0].type, "uncategorised");
-  assert.equal(list.data![0].position, 0);
+  assert.equal(list.data[0]!.type, "uncategorised");
+  assert.equal(list.data[0]!.position, 0);
 });
 
 test("milestones with tasks count them, and completing a task moves progress", async () => {
@@ -80,7 +80,7 @@ test("reordering gives positions 1..N in the order sent", async () => {
     ids.push((await projects.createMilestone(project.id!, { title })).data!.id!);
   }
 
-  const reordered = await projects.reorderMilestones(project.id!, { milestoneIds: [ids[2], ids[0], ids[1]] });
+  const reordered = await projects.reorderMilestones(project.id!, { milestoneIds: [ids[2]!, ids[0]!, ids[1]!] });
 
   assert.deepEqual(reordered.data!.map((m) => m.title), ["Uncategorised", "C", "A", "B"]);
   assert.deepEqual(reordered.data!.map((m) => m.position), [0, 1, 2, 3]);
@@ -91,7 +91,7 @@ test("deleting a milestone reassigns its tasks to the milestone named", async ()
   const doomed = (await projects.createMilestone(project.id!, { title: "Doomed", tasks: [{ title: "a" }, { title: "b", completed: true }] })).data!;
   const keeper = (await projects.createMilestone(project.id!, { title: "Keeper" })).data!;
 
-  const deleted = (await milestones.deleteMilestone(doomed.id!, "reassign", keeper.id!)).data!;
+  const deleted = (await milestones.deleteMilestone(doomed.id!, { tasks: "reassign", reassignTo: keeper.id! })).data!;
 
   assert.equal(deleted.deleted, true);
   assert.equal(deleted.tasks, "reassigned");

@@ -36,9 +36,9 @@ test("a delivery signed by the server verifies, and a tampered, mis-keyed or sta
   const payload = JSON.parse(body) as WebhookPayload;
   assert.equal(payload.type, "ping");
   assert.equal(headers[WebhookHeaders.event.toLowerCase()], "ping");
-  assert.equal(await verifyWebhookSignature(webhook.data.secret, signature, body, 300), true);
-  assert.equal(await verifyWebhookSignature(webhook.data.secret, signature, body.replace("ping", "pong"), 300), false);
-  assert.equal(await verifyWebhookSignature("whsec_" + "x".repeat(32), signature, body, 300), false);
-  assert.equal(await verifyWebhookSignature(webhook.data.secret, signature, body, 300, new Date(Date.now() + 3_600_000)), false);
+  assert.equal(await verifyWebhookSignature(webhook.data.secret, signature, body, { toleranceSeconds: 300 }), true);
+  assert.equal(await verifyWebhookSignature(webhook.data.secret, signature, body.replace("ping", "pong"), { toleranceSeconds: 300 }), false);
+  assert.equal(await verifyWebhookSignature("whsec_" + "x".repeat(32), signature, body, { toleranceSeconds: 300 }), false);
+  assert.equal(await verifyWebhookSignature(webhook.data.secret, signature, body, { toleranceSeconds: 300, now: new Date(Date.now() + 3_600_000) }), false);
   assert.equal(await verifyWebhookSignature(webhook.data.secret, undefined, body), false);
 });

@@ -15,14 +15,13 @@ const encoder = new TextEncoder();
 
 /**
  * True when `signatureHeader` signs `rawBody` (the exact bytes received, before any JSON parsing) with
- * `secret`, and its timestamp is within `toleranceSeconds` of now (replays of old deliveries fail).
+ * `secret`, and its timestamp is within `toleranceSeconds` (default 300) of `now` (replays of old deliveries fail).
  */
 export async function verifyWebhookSignature(
   secret: string,
   signatureHeader: string | null | undefined,
   rawBody: string | Uint8Array,
-  toleranceSeconds = 300,
-  now: Date = new Date(),
+  { toleranceSeconds = 300, now = new Date() }: { toleranceSeconds?: number; now?: Date } = {},
 ): Promise<boolean> {
   if (!signatureHeader) {
     return false;
