@@ -22,25 +22,16 @@ internal static class ValidationConstraints
 
     public static void Apply(OpenApiSchema schema, Type body, IServiceProvider services)
     {
-        if (schema.Properties is not { Count: > 0 } properties || CommandFor(body) is not { } command
-            || services.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(command))) is not IEnumerable<object> validators)
+        if (schema.Properties is not { Count: > 0 } properties || CommandFor(body) is not { } command)
         {
             return;
         }
 
-        foreach (var validator in validators.OfType<IValidator>())
+        foreach (var (path, component) in ValidatorsOf(command, services).SelectMany(Rules))
         {
-            foreach (var member in validator.CreateDescriptor().GetMembersWithValidators())
+            if (properties.TryGetValue(path, out var found) && found is OpenApiSchema property)
             {
-                if (!properties.TryGetValue(member.Key, out var found) || found is not OpenApiSchema property)
-                {
-                    continue;
-                }
-
-                foreach (var (component, _) in member)
-                {
-                    Describe(property, component);
-                }
+                Describe(property, component);
             }
         }
     }
@@ -63,11 +54,14 @@ internal static class ValidationConstraints
     /// <summary>Each query property's rules, by its name in the query string (the last part of its path, camel-cased).</summary>
     internal static Dictionary<string, List<IPropertyValidator>> QueryRules(IServiceProvider services) => _queryRules ??= Messages
         .Where(m => m.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Mediator.IQuery<>)))
-        .SelectMany(m => services.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(m))) as IEnumerable<object> ?? [])
-        .OfType<IValidator>()
+        .SelectMany(m => ValidatorsOf(m, services))
         .SelectMany(Rules)
         .GroupBy(rule => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(rule.Path.Split('.')[^1]), StringComparer.Ordinal)
         .ToDictionary(g => g.Key, g => g.Select(rule => rule.Component).ToList(), StringComparer.Ordinal);
+
+    /// <summary>The validators the container holds for a command or query.</summary>
+    private static IEnumerable<IValidator> ValidatorsOf(Type message, IServiceProvider services) =>
+        (services.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IValidator<>).MakeGenericType(message))) as IEnumerable<object> ?? []).OfType<IValidator>();
 
     /// <summary>A validator's rules by property path, with those of the validators it includes (the paging rules).</summary>
     private static IEnumerable<(string Path, IPropertyValidator Component)> Rules(IValidator validator) =>

@@ -31,8 +31,7 @@ public sealed class CreateMilestoneValidator : AbstractValidator<CreateMilestone
             .WithMessage($"A milestone can be created with at most {MaxTasks} tasks.");
         RuleForEach(x => x.Tasks)
             .NotNull().WithMessage("A task cannot be null.")
-            .ChildRules(task => task.RuleFor(t => t.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
-                .Name("title", TaskItem.TitleMaxLength));
+            .ChildRules(task => task.RuleFor(t => t.Title).NewTaskTitle());
     }
 }
 

@@ -48,8 +48,7 @@ public sealed class UpdateMilestoneValidator : AbstractValidator<UpdateMilestone
             .WithMessage("tasks lists a task more than once.");
         RuleForEach(x => x.Tasks)
             .NotNull().WithMessage("A task cannot be null.")
-            .ChildRules(task => task.RuleFor(t => t.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
-                .Name("title", TaskItem.TitleMaxLength));
+            .ChildRules(task => task.RuleFor(t => t.Title).NewTaskTitle());
         RuleFor(x => x.Patch.Title).MilestoneTitle().When(x => x.Patch.Title is not null);
         RuleFor(x => x.Patch.Description).MilestoneDescription();
         RuleFor(x => x.Patch.Position).MilestonePosition();

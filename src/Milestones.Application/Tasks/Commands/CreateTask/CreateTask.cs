@@ -12,8 +12,7 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
 {
     public CreateTaskValidator()
     {
-        RuleFor(x => x.Title).Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("title is required.")
-            .Name("title", TaskItem.TitleMaxLength);
+        RuleFor(x => x.Title).NewTaskTitle();
         RuleFor(x => x.Position).TaskPosition();
     }
 }
