@@ -41,7 +41,7 @@ os.makedirs(os.path.join(out, "resources"), exist_ok=True)
 
 with open(os.path.join(out, "types.ts"), "w", encoding="utf-8") as f:
     f.write(HEADER + "// Every type of the contract, as NSwag generates it; its client classes stay inside the package.\n")
-    f.write("export type {\n" + "".join(f"  {t},\n" for t in types) + '} from "../src/milestones-client.js";\n'.replace("../src/", "./"))
+    f.write("export type {\n" + "".join(f"  {t},\n" for t in types) + '} from "./milestones-client.js";\n')
 
 resources = []
 for cls, body in classes:
@@ -61,7 +61,7 @@ for cls, body in classes:
             optional = name.endswith("?")
             name = name.rstrip("?").strip()
             if name == "signal":
-                args.append("signal" if False else "SIGNAL")
+                args.append("SIGNAL")  # the signal: the caller's, or the one the core observes (below)
                 continue
             kind = re.sub(r"\s*\|\s*undefined$", "", kind)
             used.update(w for w in re.findall(r"\b[A-Z]\w*\b", kind) if w in names)
