@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Milestones.Application.Common.Interfaces;
 using Milestones.Infrastructure.Persistence;
 using Milestones.Infrastructure.Persistence.Interceptors;
+using Milestones.Infrastructure.Persistence.Sqlite;
 
 namespace Milestones.Infrastructure;
 
@@ -29,14 +30,16 @@ public static class DependencyInjection
         services.AddSingleton<AuditableEntityInterceptor>();
         services.AddSingleton<DatabaseTracingInterceptor>();
         services.AddSingleton<SqliteConnectionSettingsInterceptor>();
+        services.AddSingleton<SqliteStatementReuseInterceptor>();
         services.AddSingleton<Webhooks.WebhookWakeInterceptor>();
 
         if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             services.AddApplicationDbContext<SqliteDbContext>((sp, options) => options
                 .UseSqlite(connectionString ?? DefaultSqliteConnection)
+                .KeepConnectionsOpen()
                 .ConfigureWarnings(LogFailuresOnce)
-                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>(), sp.GetRequiredService<SqliteConnectionSettingsInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditableEntityInterceptor>(), sp.GetRequiredService<DatabaseTracingInterceptor>(), sp.GetRequiredService<Webhooks.WebhookWakeInterceptor>(), sp.GetRequiredService<SqliteConnectionSettingsInterceptor>(), sp.GetRequiredService<SqliteStatementReuseInterceptor>()));
         }
         else if (provider.Equals("SqlServer", StringComparison.OrdinalIgnoreCase))
         {

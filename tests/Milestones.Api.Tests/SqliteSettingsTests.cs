@@ -11,18 +11,18 @@ public sealed class SqliteSettingsTests(ApiFactory factory) : ApiTestBase(factor
     [SqliteOnlyFact("it reads SQLite's own PRAGMA settings")]
     public async Task Every_connection_the_service_opens_is_in_WAL_mode_with_synchronous_NORMAL_and_a_1_MiB_page_cache()
     {
-        // Arrange: three scopes. The second reopens the native connection SQLite's pool kept; before the
-        // third that pool is cleared, so it opens a native connection never seen before.
+        // Arrange: three scopes at once, so three pooled contexts, each on its own connection (kept open
+        // across requests, decision record 21); SQLite's pool is cleared first, so native connections never seen before.
         _ = Factory.Admin();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var scopes = Enumerable.Range(0, 3).Select(_ => Factory.Services.CreateAsyncScope()).ToList();
         var seen = new List<(string Journal, long Synchronous, long CacheSize)>();
 
-        for (var i = 0; i < 3; i++)
+        // Act
+        foreach (var scope in scopes)
         {
-            await using var scope = Factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
             await db.Database.OpenConnectionAsync();
-
-            // Act
             var connection = db.Database.GetDbConnection();
             await using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA journal_mode;";
@@ -33,13 +33,15 @@ public sealed class SqliteSettingsTests(ApiFactory factory) : ApiTestBase(factor
             var cacheSize = (long)(await command.ExecuteScalarAsync())!;
             seen.Add((journal, synchronous, cacheSize));
             await db.Database.CloseConnectionAsync();
-            if (i == 1)
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearPool((Microsoft.Data.Sqlite.SqliteConnection)connection);
-            }
+        }
+
+        foreach (var scope in scopes)
+        {
+            await scope.DisposeAsync();
         }
 
         // Assert: 1 is NORMAL (FULL, SQLite's default, is 2); a negative cache size is in KiB (SQLite's default is -2000).
+        Assert.Equal(3, seen.Count);
         Assert.All(seen, s => Assert.Equal(("wal", 1L, -1024L), s));
     }
 }
