@@ -78,6 +78,24 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
     public async ValueTask<PagedList<MilestoneDto>> Handle(ListMilestonesQuery query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+
+        // A whole project's live list is its counted milestones plus the default one: the project's
+        // exact counter answers in one row instead of a count over all of them.
+        var wholeProject = query is { InProject: not null, Filter.IsEmpty: true, IncludeDeleted: not true };
+        if (wholeProject && query.Sort is null or MilestoneSort.Position)
+        {
+            // A whole project's live milestones in their order hold positions 0..count − 1 (the default
+            // one at 0, the others 1..N, kept dense by every insert, move, delete and restore), so the page
+            // at offset k starts at position k (k from the end when descending): a seek on the covering
+            // index instead of stepping over k entries, in compiled queries, before any other query of the
+            // list is built (docs/performance.md).
+            var total = await LiveMilestoneCount(Compiled.Context(db), query.InProject!.Value, cancellationToken);
+            var (skip, descending) = (query.SkipOf(), query.Order == SortOrder.Desc);
+            var page = await CompiledMilestoneReads.PageAsync(db, query.InProject!.Value,
+                descending ? total - 1 - skip : skip, query.TakeOf(), descending, now, cancellationToken);
+            return new PagedList<MilestoneDto>(page, total, query.TakeOf(), skip);
+        }
+
         var milestones = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones;
 
         // The projects in scope, applied to the search index's entries too: a search the index can
@@ -132,24 +150,9 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
         // A deferred join: the page's ids come from the (index-covered) filter and order alone, and
         // only those rows are read whole, so a deep page or a sorted filter does not carry every
         // skipped row through the sort (docs/performance.md).
-        // A whole project's live list is its counted milestones plus the default one: the project's
-        // exact counter answers in one row instead of a count over all of them.
-        var wholeProject = query is { InProject: not null, Filter.IsEmpty: true, IncludeDeleted: not true };
         var count = wholeProject
             ? await LiveMilestoneCount(Compiled.Context(db), query.InProject!.Value, cancellationToken)
             : await milestones.CountAsync(cancellationToken);
-        if (wholeProject && query.Sort is null or MilestoneSort.Position)
-        {
-            // A whole project's live milestones in their order hold positions 0..count − 1 (the default
-            // one at 0, the others 1..N, kept dense by every insert, move, delete and restore), so the page
-            // at offset k starts at position k (k from the end when descending): a seek on the covering
-            // index instead of stepping over k entries, in a compiled query (docs/performance.md).
-            var (skip, descending) = (query.SkipOf(), query.Order == SortOrder.Desc);
-            var page = await CompiledMilestoneReads.PageAsync(db, query.InProject!.Value,
-                descending ? count - 1 - skip : skip, query.TakeOf(), descending, now, cancellationToken);
-            return new PagedList<MilestoneDto>(page, count, query.TakeOf(), skip);
-        }
-
         var pageIds = Sort(milestones, query).Select(m => m.Id).Skip(query.SkipOf()).Take(query.TakeOf());
         var rows = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones; // the filters reach the subquery too
         var items = await Sort(rows.Where(m => pageIds.Contains(m.Id)), query)
