@@ -17,6 +17,21 @@ public sealed class ContractRoughEdgesTests(ApiFactory factory) : ApiTestBase(fa
         Assert.Equal(0, (await Admin.Get($"/api/v1/projects/{project.Id()}")).Data().Int("milestonesTotal"));
     }
 
+    [Theory]
+    [InlineData("{}", "title is required.")]
+    [InlineData("""{"title":""}""", "title cannot be empty.")]
+    [InlineData("""{"title":"  "}""", "title cannot be empty (whitespace, control and format characters do not count).")]
+    public async Task A_task_without_a_usable_title_gets_one_message_that_says_what_is_wrong(string body, string message)
+    {
+        var milestone = await Given.MilestoneAsync(Admin, (await Given.ProjectAsync(Admin)).Id());
+
+        var result = await Admin.Post($"/api/v1/milestones/{milestone.Id()}/tasks", body);
+
+        result.AssertProblem(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal([message], result.Body!.ErrorsFor("title"));
+        Assert.Equal(0, (await Admin.Get($"/api/v1/milestones/{milestone.Id()}")).Data().Int("tasksTotal"));
+    }
+
     [Fact]
     public async Task Past_the_end_prev_points_at_the_last_page()
     {

@@ -51,7 +51,7 @@ public sealed class MilestonesController : ApiControllerBase
     [ProducesResponseType(StatusCodes.Status201Created)]
     public async Task<ActionResult<DataEnvelope<TaskDto>>> CreateTask(long milestoneId, CreateTaskRequest body, CancellationToken ct)
     {
-        var task = await Sender.Send(new CreateTaskCommand(milestoneId, body.Title ?? "", body.Completed ?? false, body.Position), ct);
+        var task = await Sender.Send(new CreateTaskCommand(milestoneId, body.Title, body.Completed ?? false, body.Position), ct);
         return CreatedAt<TasksController, TaskDto>(nameof(TasksController.GetTask), new { taskId = task.Id }, task);
     }
 }

@@ -2,7 +2,7 @@ using Milestones.Application.Common.Ordering;
 namespace Milestones.Application.Tasks.Commands.CreateTask;
 
 [RequiresScope(Scopes.Write)]
-public sealed record CreateTaskCommand(long MilestoneId, string Title, bool Completed, int? Position) : ICommand<TaskDto>, IProjectRequest
+public sealed record CreateTaskCommand(long MilestoneId, string? Title, bool Completed, int? Position) : ICommand<TaskDto>, IProjectRequest
 {
     public async ValueTask AuthorizeAsync(ProjectAccess access, CancellationToken cancellationToken) =>
         (await access.ForMilestoneAsync(MilestoneId, cancellationToken)).RequireEditor("create tasks");
@@ -30,7 +30,7 @@ public sealed class CreateTaskHandler(IApplicationDbContext db, TimeProvider clo
             ?? throw new NotFoundException("Milestone", command.MilestoneId);
         var position = await db.TaskList(milestone.Id).ArrivalSlotAsync(command.Position, cancellationToken);
 
-        var task = TaskItem.Create(milestone, command.Title.Trim(), command.Completed, position, clock.GetUtcNow().UtcDateTime);
+        var task = TaskItem.Create(milestone, command.Title!.Trim(), command.Completed, position, clock.GetUtcNow().UtcDateTime);
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
         return await db.TaskDtoAsync(task.Id, cancellationToken);
