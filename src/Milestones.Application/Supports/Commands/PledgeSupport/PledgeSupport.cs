@@ -25,15 +25,19 @@ public sealed class PledgeSupportValidator : AbstractValidator<PledgeSupportComm
 public sealed class PledgeSupportHandler(IApplicationDbContext db, IUser caller, TimeProvider clock)
     : ICommandHandler<PledgeSupportCommand, SupportDto>
 {
+    /// <summary>The milestone, tracked, compiled once (every pledge starts here; the access check already found it).</summary>
+    private static readonly Func<DbContext, long, CancellationToken, Task<Milestone>> PledgedMilestone =
+        EF.CompileAsyncQuery((DbContext c, long id, CancellationToken ct) => c.Set<Milestone>().IgnoreQueryFilters().First(m => m.Id == id));
+
     public async ValueTask<SupportDto> Handle(PledgeSupportCommand command, CancellationToken cancellationToken)
     {
         // Readable is enough: supporters, achievers, admins, and anyone on a public project.
 
-        var milestone = await db.Milestones.IgnoreQueryFilters().FirstAsync(m => m.Id == command.MilestoneId, cancellationToken);
+        var milestone = await PledgedMilestone(Compiled.Context(db), command.MilestoneId, cancellationToken);
         var support = Support.Pledge(milestone, caller.Id!.Value, command.Amount!.Value, command.Message, clock.GetUtcNow().UtcDateTime);
         db.Supports.Add(support);
         await db.SaveChangesAsync(cancellationToken);
 
-        return await db.Supports.Where(s => s.Id == support.Id).Select(SupportDto.Projection).FirstAsync(cancellationToken);
+        return await db.SupportDtoAsync(support.Id, cancellationToken);
     }
 }
