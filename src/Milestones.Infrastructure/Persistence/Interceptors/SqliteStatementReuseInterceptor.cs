@@ -56,7 +56,7 @@ public sealed class SqliteStatementReuseInterceptor : DbCommandInterceptor
             if (!command.InUse)
             {
                 commands.Remove(text);
-                command.Retire();
+                command.Dispose(); // not lent, so this releases its statements
             }
         }
     }
@@ -86,12 +86,6 @@ public sealed class SqliteStatementReuseInterceptor : DbCommandInterceptor
             built.Parameters.Clear();
             built.Dispose();
             Parameters.AddRange(parameters);
-        }
-
-        public void Retire()
-        {
-            Retired = true;
-            Dispose();
         }
 
         protected override void Dispose(bool disposing)
