@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Milestones.Application.Common.Counters;
+using Milestones.Domain.Common;
 using Milestones.Infrastructure.Persistence;
 
 namespace Milestones.SqlServer.Tests;
@@ -102,6 +104,53 @@ public sealed class ModelGuardTests
         parser.Parse(reader, out var errors);
         Assert.True(errors.Count == 0, sql + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
         Assert.Equal(3, sql.Split("UNION ALL").Length);
+    }
+
+    [Fact]
+    public void The_counter_updates_are_one_valid_t_sql_batch_that_adds_to_mapped_columns_and_leaves_out_changes_of_zero()
+    {
+        // Arrange
+        using var context = SqlServerContext();
+        CounterChange[] changes =
+        [
+            CounterChange.MilestoneTasks(1, new TaskTally(1, 0)),
+            CounterChange.ProjectTasks(2, new TaskTally(0, 0)),
+            CounterChange.ProjectTasks(3, new TaskTally(-1, -1)),
+            CounterChange.ProjectMilestones(4, 1, 1),
+        ];
+
+        // Act
+        var (sql, arguments) = CounterStatements.For(context).Batch(changes, new DateTime(2026, 12, 3, 0, 0, 0, DateTimeKind.Utc));
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, [.. Enumerable.Range(0, arguments.Length).Select(i => (object)$"@p{i}")]);
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(text), out var errors);
+
+        // Assert
+        Assert.True(errors.Count == 0, text + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        var updates = Assert.IsType<TSqlScript>(fragment).Batches.Single().Statements.Select(Assert.IsType<UpdateStatement>).ToList();
+        Assert.Equal(3, updates.Count);
+        Assert.Equal(12, arguments.Length);
+        Assert.Equal([1L, 3L, 4L], [arguments[3], arguments[7], arguments[11]]);
+        var expected = new[] { (typeof(Milestones.Domain.Entities.Milestone), "TasksTotal", "TasksCompleted"), (typeof(Milestones.Domain.Entities.Project), "TasksTotal", "TasksCompleted"), (typeof(Milestones.Domain.Entities.Project), "MilestonesTotal", "MilestonesReached") };
+        foreach (var (update, (type, first, second)) in updates.Zip(expected))
+        {
+            var entity = context.Model.FindEntityType(type)!;
+            Assert.Equal(entity.GetTableName(), Assert.IsType<NamedTableReference>(update.UpdateSpecification.Target).SchemaObject.BaseIdentifier.Value);
+            var columns = update.UpdateSpecification.SetClauses.Cast<AssignmentSetClause>().Select(c => c.Column.MultiPartIdentifier.Identifiers.Last().Value).ToList();
+            Assert.Equal([first, second, "UpdatedAt"], columns);
+            Assert.All(columns, c => Assert.NotNull(entity.FindProperty(c)));
+            Assert.IsType<BinaryExpression>(update.UpdateSpecification.SetClauses.Cast<AssignmentSetClause>().First().NewValue);
+        }
+    }
+
+    [Fact]
+    public void Counter_changes_that_are_all_zero_send_no_statement()
+    {
+        using var context = SqlServerContext();
+
+        var (sql, arguments) = CounterStatements.For(context).Batch([CounterChange.MilestoneTasks(1, default), CounterChange.ProjectMilestones(2, 0, 0)], DateTime.UtcNow);
+
+        Assert.Equal("", sql);
+        Assert.Empty(arguments);
     }
 
     [Fact]

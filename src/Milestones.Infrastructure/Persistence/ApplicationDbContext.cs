@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Milestones.Application.Common.Counters;
 using Milestones.Application.Common.Interfaces;
 using Milestones.Domain.Common;
 using Milestones.Domain.Entities;
@@ -125,6 +126,12 @@ public abstract class ApplicationDbContext : DbContext, IApplicationDbContext
     /// number of the JSON array <c>{2}</c>: EF Core would send one statement per tracked row.
     /// </summary>
     protected abstract string InsertSearchEntriesSql { get; }
+
+    public Task AddToCountersAsync(IReadOnlyList<CounterChange> changes, DateTime now, CancellationToken cancellationToken)
+    {
+        var (sql, arguments) = CounterStatements.For(this).Batch(changes, now);
+        return arguments.Length == 0 ? Task.CompletedTask : Database.ExecuteSqlRawAsync(sql, arguments, cancellationToken);
+    }
 
     public async Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using Milestones.Application.Common.Counters;
+
 namespace Milestones.Application.Common.Interfaces;
 
 /// <summary>The unit of work handlers use. No repository sits on top of it.</summary>
@@ -35,6 +37,13 @@ public interface IApplicationDbContext
     /// clears them and one writes them all, however long the text (not tracked; in the open transaction).
     /// </summary>
     Task ReplaceSearchEntriesAsync(long projectId, long milestoneId, IReadOnlyCollection<long> grams, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds each change to its row's two counters and moves that row's <c>UpdatedAt</c> to <paramref name="now"/>,
+    /// atomically in the database (<c>SET x = x + @delta</c>), all of them as one command in the open
+    /// transaction; a change of zero is left out. Tracked entities are not refreshed.
+    /// </summary>
+    Task AddToCountersAsync(IReadOnlyList<CounterChange> changes, DateTime now, CancellationToken cancellationToken);
 
     /// <summary>Begins a transaction, or joins the one already open (then disposing the returned scope does nothing).</summary>
     Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken);

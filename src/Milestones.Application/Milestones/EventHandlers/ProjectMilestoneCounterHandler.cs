@@ -14,16 +14,19 @@ public sealed class ProjectMilestoneCounterHandler(IApplicationDbContext db, Tim
     INotificationHandler<MilestoneRestored>
 {
     public ValueTask Handle(MilestoneCreated notification, CancellationToken cancellationToken) =>
-        new(db.AdjustProjectMilestonesAsync(notification.Milestone.ProjectId, 1, Reached(notification.Status), clock.GetUtcNow().UtcDateTime, cancellationToken));
+        AddAsync(notification.Milestone.ProjectId, 1, Reached(notification.Status), cancellationToken);
 
     public ValueTask Handle(MilestoneStatusChanged notification, CancellationToken cancellationToken) =>
-        new(db.AdjustProjectMilestonesAsync(notification.Milestone.ProjectId, 0, Reached(notification.To) - Reached(notification.From), clock.GetUtcNow().UtcDateTime, cancellationToken));
+        AddAsync(notification.Milestone.ProjectId, 0, Reached(notification.To) - Reached(notification.From), cancellationToken);
 
     public ValueTask Handle(MilestoneDeleted notification, CancellationToken cancellationToken) =>
-        new(db.AdjustProjectMilestonesAsync(notification.Milestone.ProjectId, -1, -Reached(notification.Milestone.Status), clock.GetUtcNow().UtcDateTime, cancellationToken));
+        AddAsync(notification.Milestone.ProjectId, -1, -Reached(notification.Milestone.Status), cancellationToken);
 
     public ValueTask Handle(MilestoneRestored notification, CancellationToken cancellationToken) =>
-        new(db.AdjustProjectMilestonesAsync(notification.Milestone.ProjectId, 1, Reached(notification.Milestone.Status), clock.GetUtcNow().UtcDateTime, cancellationToken));
+        AddAsync(notification.Milestone.ProjectId, 1, Reached(notification.Milestone.Status), cancellationToken);
+
+    private ValueTask AddAsync(long projectId, int total, int reached, CancellationToken ct) =>
+        new(db.AddToCountersAsync([CounterChange.ProjectMilestones(projectId, total, reached)], clock.GetUtcNow().UtcDateTime, ct));
 
     private static int Reached(MilestoneStatus status) => status == MilestoneStatus.Reached ? 1 : 0;
 }

@@ -5,7 +5,8 @@ namespace Milestones.Application.Tasks.EventHandlers;
 
 /// <summary>
 /// The one home of tasksTotal / tasksCompleted on milestones and projects, for every cause: a task
-/// created, completed or reopened, moved, deleted, or disposed of with its deleted milestone.
+/// created, completed or reopened, moved, deleted, or disposed of with its deleted milestone. Each
+/// cause's changes go to the database as one command.
 /// </summary>
 public sealed class TaskCounterHandler(IApplicationDbContext db, TimeProvider clock) :
     INotificationHandler<TaskCreated>,
@@ -20,36 +21,32 @@ public sealed class TaskCounterHandler(IApplicationDbContext db, TimeProvider cl
     public ValueTask Handle(TaskCompletionChanged notification, CancellationToken cancellationToken) =>
         AddAsync(notification.Task.ProjectId, notification.Task.MilestoneId, new TaskTally(0, notification.Completed ? 1 : -1), cancellationToken);
 
-    public async ValueTask Handle(TaskMoved notification, CancellationToken cancellationToken)
+    public ValueTask Handle(TaskMoved notification, CancellationToken cancellationToken)
     {
         var tally = TaskTally.Of(notification.Completed);
-        await db.AdjustMilestoneTasksAsync(notification.FromMilestoneId, -tally, Now, cancellationToken);
-        await db.AdjustMilestoneTasksAsync(notification.ToMilestoneId, tally, Now, cancellationToken);
+        return ChangeAsync(
+            [CounterChange.MilestoneTasks(notification.FromMilestoneId, -tally), CounterChange.MilestoneTasks(notification.ToMilestoneId, tally)],
+            cancellationToken);
     }
 
     public ValueTask Handle(TaskDeleted notification, CancellationToken cancellationToken) =>
         AddAsync(notification.Task.ProjectId, notification.Task.MilestoneId, -TaskTally.Of(notification.Completed), cancellationToken);
 
     /// <summary>The deleted milestone's tasks went to <see cref="MilestoneDeleted.ReassignTo"/>, or out of the project.</summary>
-    public async ValueTask Handle(MilestoneDeleted notification, CancellationToken cancellationToken)
+    public ValueTask Handle(MilestoneDeleted notification, CancellationToken cancellationToken)
     {
         var milestone = notification.Milestone;
-        await db.AdjustMilestoneTasksAsync(milestone.Id, -notification.Tally, Now, cancellationToken);
-        if (notification.ReassignTo is { } target)
-        {
-            await db.AdjustMilestoneTasksAsync(target, notification.Tally, Now, cancellationToken);
-        }
-        else
-        {
-            await db.AdjustProjectTasksAsync(milestone.ProjectId, -notification.Tally, Now, cancellationToken);
-        }
+        var gone = CounterChange.MilestoneTasks(milestone.Id, -notification.Tally);
+        return ChangeAsync(
+            notification.ReassignTo is { } target
+                ? [gone, CounterChange.MilestoneTasks(target, notification.Tally)]
+                : [gone, CounterChange.ProjectTasks(milestone.ProjectId, -notification.Tally)],
+            cancellationToken);
     }
 
-    private async ValueTask AddAsync(long projectId, long milestoneId, TaskTally delta, CancellationToken ct)
-    {
-        await db.AdjustMilestoneTasksAsync(milestoneId, delta, Now, ct);
-        await db.AdjustProjectTasksAsync(projectId, delta, Now, ct);
-    }
+    private ValueTask AddAsync(long projectId, long milestoneId, TaskTally delta, CancellationToken ct) =>
+        ChangeAsync([CounterChange.MilestoneTasks(milestoneId, delta), CounterChange.ProjectTasks(projectId, delta)], ct);
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+    private ValueTask ChangeAsync(CounterChange[] changes, CancellationToken ct) =>
+        new(db.AddToCountersAsync(changes, clock.GetUtcNow().UtcDateTime, ct));
 }
