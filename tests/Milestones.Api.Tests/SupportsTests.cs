@@ -136,6 +136,35 @@ public sealed class SupportsTests(ApiFactory factory) : ApiTestBase(factory)
         Assert.Equal(40m, ev["data"]!["supports"]!["amount"]!.GetValue<decimal>());
     }
 
+    [Fact]
+    public async Task Failing_a_milestone_releases_more_pledges_than_one_statement_can_take_parameters()
+    {
+        // Arrange: one pledge through the API, and 33,000 more (of no amount) written straight to the table,
+        // past SQLite's 32,766 parameters in one statement and SQL Server's 2,100.
+        const int Extra = 33_000;
+        var (projectId, milestoneId) = await FundedAsync();
+        var (aliceId, _, alice) = await Given.UserAsync();
+        (await alice.Post($"/api/v1/milestones/{milestoneId}/supports", new { amount = 40 })).Data(HttpStatusCode.Created);
+        await Factory.Database.ExecuteAsync(
+            $"""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {Extra})
+            INSERT INTO "Supports" ("Amount", "CreatedAt", "Message", "MilestoneId", "ProjectId", "ResolvedAt", "Status", "SupporterId")
+            SELECT 0, '2026-12-01 00:00:00', '', {milestoneId}, {projectId}, NULL, 'Pledged', {aliceId} FROM n
+            """);
+
+        // Act
+        var failed = await Admin.Patch($"/api/v1/milestones/{milestoneId}", new { status = "failed" });
+
+        // Assert
+        Assert.Equal("failed", failed.Data().Str("status"));
+        Assert.Equal(["0"], await Factory.Database.QueryAsync($"SELECT COUNT(*) FROM \"Supports\" WHERE \"MilestoneId\" = {milestoneId} AND \"Status\" <> 'Released'"));
+        var m = await MilestoneAsync(milestoneId);
+        Assert.Equal((0m, 0), (m["raisedAmount"]!.GetValue<decimal>(), m.Int("supportersCount")));
+        var ev = (await Admin.Get($"/api/v1/projects/{projectId}/events?type=milestone.status_changed")).Data().AsArray().Single()!;
+        Assert.Equal(Extra + 1, ev["data"]!["supports"]!.Int("released"));
+        Assert.Empty((await Admin.Post($"/api/v1/projects/{projectId}/recount")).Data()["fixed"]!.AsArray());
+    }
+
     [Theory]
     [InlineData("fail")]
     [InlineData("delete")]

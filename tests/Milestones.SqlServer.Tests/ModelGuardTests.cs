@@ -143,6 +143,39 @@ public sealed class ModelGuardTests
     }
 
     [Fact]
+    public void The_funding_update_is_one_valid_t_sql_update_that_leaves_out_released_supports_from_one_json_parameter()
+    {
+        // Arrange
+        using var context = SqlServerContext();
+
+        // Act
+        var (sql, arguments) = CounterStatements.For(context).Funding(7, -40m, [1, 2, 3], new DateTime(2026, 12, 3, 0, 0, 0, DateTimeKind.Utc));
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, [.. Enumerable.Range(0, arguments.Length).Select(i => (object)$"@p{i}")]);
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(text), out var errors);
+
+        // Assert
+        Assert.True(errors.Count == 0, text + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        var update = Assert.IsType<UpdateStatement>(Assert.Single(Assert.IsType<TSqlScript>(fragment).Batches.Single().Statements));
+        Assert.Equal("Milestones", Assert.IsType<NamedTableReference>(update.UpdateSpecification.Target).SchemaObject.BaseIdentifier.Value);
+        Assert.Equal(
+            ["RaisedAmount", "SupportersCount", "UpdatedAt"],
+            update.UpdateSpecification.SetClauses.Cast<AssignmentSetClause>().Select(c => c.Column.MultiPartIdentifier.Identifiers.Last().Value));
+        Assert.Contains("OPENJSON(@p3)", text, StringComparison.Ordinal);
+        Assert.Equal([-40m, 7L, "Released", "[1,2,3]"], arguments[..4]);
+    }
+
+    [Fact]
+    public void The_funding_update_on_sqlite_moves_money_as_cents_and_reads_the_left_out_supports_with_json_each()
+    {
+        using var context = SqliteContext();
+
+        var (sql, arguments) = CounterStatements.For(context).Funding(7, 40.25m, [], DateTime.UtcNow);
+
+        Assert.Equal([4025L, 7L, "Released", "[]"], arguments[..4]);
+        Assert.Contains("json_each({3})", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Counter_changes_that_are_all_zero_send_no_statement()
     {
         using var context = SqlServerContext();

@@ -144,6 +144,9 @@ public abstract class ApplicationDbContext : DbContext, IApplicationDbContext
         }
     }
 
+    /// <summary>A subquery of the numbers in the JSON array that <paramref name="parameter"/> (a placeholder) holds, for <c>IN (…)</c>.</summary>
+    protected internal abstract string IdsOfJsonArray(string parameter);
+
     /// <summary>
     /// One <c>INSERT … SELECT</c> of the rows (<c>{0}</c> the project, <c>{1}</c> the milestone) for each
     /// number of the JSON array <c>{2}</c>: EF Core would send one statement per tracked row.
@@ -154,6 +157,12 @@ public abstract class ApplicationDbContext : DbContext, IApplicationDbContext
     {
         var (sql, arguments) = CounterStatements.For(this).Batch(changes, now);
         return arguments.Length == 0 ? Task.CompletedTask : Database.ExecuteSqlRawAsync(sql, arguments, cancellationToken);
+    }
+
+    public Task AdjustFundingAsync(long milestoneId, decimal raisedDelta, IReadOnlyCollection<long> releasing, DateTime now, CancellationToken cancellationToken)
+    {
+        var (sql, arguments) = CounterStatements.For(this).Funding(milestoneId, raisedDelta, releasing, now);
+        return Database.ExecuteSqlRawAsync(sql, arguments, cancellationToken);
     }
 
     public async Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken)
@@ -289,6 +298,8 @@ public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) :
 
     protected override string InsertSearchEntriesSql => InsertSearchEntries;
 
+    protected internal override string IdsOfJsonArray(string parameter) => $"SELECT \"value\" FROM json_each({parameter})";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -305,6 +316,8 @@ public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> opti
         "INSERT INTO [MilestoneTrigrams] ([ProjectId], [Gram], [MilestoneId]) SELECT {0}, CAST([value] AS bigint), {1} FROM OPENJSON({2})";
 
     protected override string InsertSearchEntriesSql => InsertSearchEntries;
+
+    protected internal override string IdsOfJsonArray(string parameter) => $"SELECT CAST([value] AS bigint) FROM OPENJSON({parameter})";
 
     /// <summary>The project's row, locked for update until the transaction ends.</summary>
     public const string LockProject = "SELECT [Id] FROM [Projects] WITH (UPDLOCK, ROWLOCK, HOLDLOCK) WHERE [Id] = {0}";
@@ -337,6 +350,8 @@ public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> op
         "INSERT INTO \"MilestoneTrigrams\" (\"ProjectId\", \"Gram\", \"MilestoneId\") SELECT {0}, CAST(g AS bigint), {1} FROM json_array_elements_text(CAST({2} AS json)) AS g";
 
     protected override string InsertSearchEntriesSql => InsertSearchEntries;
+
+    protected internal override string IdsOfJsonArray(string parameter) => $"SELECT CAST(g AS bigint) FROM json_array_elements_text(CAST({parameter} AS json)) AS g";
 
     /// <summary>The project's row, locked for update until the transaction ends.</summary>
     public const string LockProject = "SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" = {0} FOR UPDATE";

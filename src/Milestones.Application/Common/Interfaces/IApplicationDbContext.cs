@@ -45,6 +45,14 @@ public interface IApplicationDbContext
     /// </summary>
     Task AddToCountersAsync(IReadOnlyList<CounterChange> changes, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>raisedAmount += <paramref name="raisedDelta"/></c> and <c>supportersCount</c> recounted as the distinct
+    /// supporters of the milestone's supports that are not released, leaving out <paramref name="releasing"/>
+    /// (supports released in this transaction whose new status is not saved yet); one atomic statement in the
+    /// open transaction, however many supports it leaves out. Tracked entities are not refreshed.
+    /// </summary>
+    Task AdjustFundingAsync(long milestoneId, decimal raisedDelta, IReadOnlyCollection<long> releasing, DateTime now, CancellationToken cancellationToken);
+
     /// <summary>Begins a transaction, or joins the one already open (then disposing the returned scope does nothing).</summary>
     Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken);
 

@@ -1,4 +1,3 @@
-using Milestones.Application.Common.Counters;
 using Milestones.Application.Events;
 using Milestones.Domain.Events;
 
@@ -12,11 +11,11 @@ public sealed class SupportFundingHandler(IApplicationDbContext db, TimeProvider
     public ValueTask Handle(SupportPledged notification, CancellationToken cancellationToken)
     {
         Common.Telemetry.Telemetry.PledgedAmount.Add((double)notification.Support.Amount);
-        return new(db.AdjustFundingAsync(notification.Support.MilestoneId, notification.Support.Amount, clock.GetUtcNow().UtcDateTime, cancellationToken));
+        return new(db.AdjustFundingAsync(notification.Support.MilestoneId, notification.Support.Amount, [], clock.GetUtcNow().UtcDateTime, cancellationToken));
     }
 
     public ValueTask Handle(SupportWithdrawn notification, CancellationToken cancellationToken) =>
-        new(db.AdjustFundingAsync(notification.Support.MilestoneId, -notification.Support.Amount, clock.GetUtcNow().UtcDateTime, cancellationToken));
+        new(db.AdjustFundingAsync(notification.Support.MilestoneId, -notification.Support.Amount, [], clock.GetUtcNow().UtcDateTime, cancellationToken));
 }
 
 /// <summary>
@@ -71,7 +70,7 @@ public sealed class MilestoneClosingHandler(IApplicationDbContext db, ActivityLo
         var amount = pledged.Sum(p => p.Amount);
         if (to == SupportStatus.Released && pledged.Count > 0)
         {
-            await db.AdjustFundingAsync(milestoneId, -amount, now, ct, [.. pledged.Select(p => p.Id)]);
+            await db.AdjustFundingAsync(milestoneId, -amount, [.. pledged.Select(p => p.Id)], now, ct);
         }
 
         var verb = to == SupportStatus.Fulfilled ? "fulfilled" : "released";
