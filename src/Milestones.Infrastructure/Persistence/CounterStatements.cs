@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Milestones.Application.Common.Counters;
-using System.Text.Json;
 using Milestones.Domain.Entities;
 using Milestones.Domain.Enums;
 
