@@ -160,8 +160,8 @@ public sealed class ModelGuardTests
         Assert.Equal(
             ["RaisedAmount", "SupportersCount", "UpdatedAt"],
             update.UpdateSpecification.SetClauses.Cast<AssignmentSetClause>().Select(c => c.Column.MultiPartIdentifier.Identifiers.Last().Value));
-        Assert.Contains("OPENJSON(@p3)", text, StringComparison.Ordinal);
-        Assert.Equal([-40m, 7L, "Released", "[1,2,3]"], arguments[..4]);
+        Assert.Contains("OPENJSON(@p2)", text, StringComparison.Ordinal);
+        Assert.Equal([-40m, 7L, "[1,2,3]", "Released"], arguments[..4]);
     }
 
     [Fact]
@@ -171,8 +171,8 @@ public sealed class ModelGuardTests
 
         var (sql, arguments) = CounterStatements.For(context).Funding(7, 40.25m, [], DateTime.UtcNow);
 
-        Assert.Equal([4025L, 7L, "Released", "[]"], arguments[..4]);
-        Assert.Contains("json_each({3})", sql, StringComparison.Ordinal);
+        Assert.Equal([4025L, 7L, "[]", "Released"], arguments[..4]);
+        Assert.Contains("json_each({2})", sql, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -144,8 +144,12 @@ public abstract class ApplicationDbContext : DbContext, IApplicationDbContext
         }
     }
 
-    /// <summary>A subquery of the numbers in the JSON array that <paramref name="parameter"/> (a placeholder) holds, for <c>IN (…)</c>.</summary>
-    protected internal abstract string IdsOfJsonArray(string parameter);
+    /// <summary>
+    /// This provider's one way to read a JSON array of numbers sent as one parameter (<c>{2}</c>): a
+    /// <c>SELECT</c> of one column, <c>Number</c>. The search index's bulk insert and the funding update's
+    /// supports left out both read their lists through it, however long the list.
+    /// </summary>
+    protected internal abstract string NumbersOfJsonArraySql { get; }
 
     /// <summary>
     /// One <c>INSERT … SELECT</c> of the rows (<c>{0}</c> the project, <c>{1}</c> the milestone) for each
@@ -292,13 +296,16 @@ public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) :
         }
     }
 
-    /// <summary>The rows of the search index from a JSON array, by SQLite's <c>json_each</c>.</summary>
+    /// <summary>The numbers of the JSON array <c>{2}</c>, by SQLite's <c>json_each</c>.</summary>
+    public const string NumbersOfJsonArray = "SELECT \"value\" AS \"Number\" FROM json_each({2})";
+
+    /// <summary>The rows of the search index from a JSON array.</summary>
     public const string InsertSearchEntries =
-        "INSERT INTO \"MilestoneTrigrams\" (\"ProjectId\", \"Gram\", \"MilestoneId\") SELECT {0}, \"value\", {1} FROM json_each({2})";
+        "INSERT INTO \"MilestoneTrigrams\" (\"ProjectId\", \"Gram\", \"MilestoneId\") SELECT {0}, \"Number\", {1} FROM (" + NumbersOfJsonArray + ") AS \"n\"";
 
     protected override string InsertSearchEntriesSql => InsertSearchEntries;
 
-    protected internal override string IdsOfJsonArray(string parameter) => $"SELECT \"value\" FROM json_each({parameter})";
+    protected internal override string NumbersOfJsonArraySql => NumbersOfJsonArray;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -311,13 +318,16 @@ public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) :
 /// <summary>SQL Server: money is decimal(18,2).</summary>
 public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> options) : ApplicationDbContext(options)
 {
-    /// <summary>The rows of the search index from a JSON array, by SQL Server's <c>OPENJSON</c> (compatibility level 130 or later).</summary>
+    /// <summary>The numbers of the JSON array <c>{2}</c>, by SQL Server's <c>OPENJSON</c> (compatibility level 130 or later).</summary>
+    public const string NumbersOfJsonArray = "SELECT CAST([value] AS bigint) AS [Number] FROM OPENJSON({2})";
+
+    /// <summary>The rows of the search index from a JSON array.</summary>
     public const string InsertSearchEntries =
-        "INSERT INTO [MilestoneTrigrams] ([ProjectId], [Gram], [MilestoneId]) SELECT {0}, CAST([value] AS bigint), {1} FROM OPENJSON({2})";
+        "INSERT INTO [MilestoneTrigrams] ([ProjectId], [Gram], [MilestoneId]) SELECT {0}, [Number], {1} FROM (" + NumbersOfJsonArray + ") AS [n]";
 
     protected override string InsertSearchEntriesSql => InsertSearchEntries;
 
-    protected internal override string IdsOfJsonArray(string parameter) => $"SELECT CAST([value] AS bigint) FROM OPENJSON({parameter})";
+    protected internal override string NumbersOfJsonArraySql => NumbersOfJsonArray;
 
     /// <summary>The project's row, locked for update until the transaction ends.</summary>
     public const string LockProject = "SELECT [Id] FROM [Projects] WITH (UPDLOCK, ROWLOCK, HOLDLOCK) WHERE [Id] = {0}";
@@ -345,13 +355,16 @@ public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> opti
 /// <summary>PostgreSQL: money is numeric(18,2), timestamps are <c>timestamp with time zone</c> (UTC).</summary>
 public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> options) : ApplicationDbContext(options)
 {
-    /// <summary>The rows of the search index from a JSON array, by PostgreSQL's <c>json_array_elements_text</c>.</summary>
+    /// <summary>The numbers of the JSON array <c>{2}</c>, by PostgreSQL's <c>json_array_elements_text</c>.</summary>
+    public const string NumbersOfJsonArray = "SELECT CAST(g AS bigint) AS \"Number\" FROM json_array_elements_text(CAST({2} AS json)) AS g";
+
+    /// <summary>The rows of the search index from a JSON array.</summary>
     public const string InsertSearchEntries =
-        "INSERT INTO \"MilestoneTrigrams\" (\"ProjectId\", \"Gram\", \"MilestoneId\") SELECT {0}, CAST(g AS bigint), {1} FROM json_array_elements_text(CAST({2} AS json)) AS g";
+        "INSERT INTO \"MilestoneTrigrams\" (\"ProjectId\", \"Gram\", \"MilestoneId\") SELECT {0}, \"Number\", {1} FROM (" + NumbersOfJsonArray + ") AS \"n\"";
 
     protected override string InsertSearchEntriesSql => InsertSearchEntries;
 
-    protected internal override string IdsOfJsonArray(string parameter) => $"SELECT CAST(g AS bigint) FROM json_array_elements_text(CAST({parameter} AS json)) AS g";
+    protected internal override string NumbersOfJsonArraySql => NumbersOfJsonArray;
 
     /// <summary>The project's row, locked for update until the transaction ends.</summary>
     public const string LockProject = "SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" = {0} FOR UPDATE";

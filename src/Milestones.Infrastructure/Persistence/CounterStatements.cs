@@ -47,8 +47,8 @@ public sealed class CounterStatements
         var supports = Table<Support>(context.Model, quoting);
         _funding = $"UPDATE {milestones.Name} SET {milestones[nameof(Milestone.RaisedAmount)]} = {milestones[nameof(Milestone.RaisedAmount)]} + {{0}}, "
             + $"{milestones[nameof(Milestone.SupportersCount)]} = (SELECT COUNT(DISTINCT {supports.Qualified(nameof(Support.SupporterId))}) FROM {supports.Name} "
-            + $"WHERE {supports.Qualified(nameof(Support.MilestoneId))} = {{1}} AND {supports.Qualified(nameof(Support.Status))} <> {{2}} "
-            + $"AND {supports.Qualified(nameof(Support.Id))} NOT IN ({context.IdsOfJsonArray("{3}")})), "
+            + $"WHERE {supports.Qualified(nameof(Support.MilestoneId))} = {{1}} AND {supports.Qualified(nameof(Support.Status))} <> {{3}} "
+            + $"AND {supports.Qualified(nameof(Support.Id))} NOT IN ({context.NumbersOfJsonArraySql})), "
             + $"{milestones[nameof(Milestone.UpdatedAt)]} = {{4}} WHERE {milestones[nameof(Milestone.Id)]} = {{1}}";
         _raisedAmount = context.Model.FindEntityType(typeof(Milestone))!.FindProperty(nameof(Milestone.RaisedAmount))!;
         _released = ProviderValue(context.Model.FindEntityType(typeof(Support))!.FindProperty(nameof(Support.Status))!, SupportStatus.Released);
@@ -62,7 +62,7 @@ public sealed class CounterStatements
     /// not saved yet), which goes as one JSON array: one parameter however many there are.
     /// </summary>
     public (string Sql, object[] Arguments) Funding(long milestoneId, decimal raisedDelta, IReadOnlyCollection<long> releasing, DateTime now) =>
-        (_funding, [ProviderValue(_raisedAmount, raisedDelta), milestoneId, _released, JsonSerializer.Serialize(releasing), now]);
+        (_funding, [ProviderValue(_raisedAmount, raisedDelta), milestoneId, JsonSerializer.Serialize(releasing), _released, now]);
 
     /// <summary>One command for every change that is not zero, with <c>{n}</c> placeholders for its arguments.</summary>
     public (string Sql, object[] Arguments) Batch(IReadOnlyList<CounterChange> changes, DateTime now)
