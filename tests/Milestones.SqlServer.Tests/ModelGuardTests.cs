@@ -73,6 +73,29 @@ public sealed class ModelGuardTests
     }
 
     [Fact]
+    public void The_activity_entry_insert_is_valid_t_sql_that_fills_mapped_columns_and_outputs_the_new_id()
+    {
+        // Arrange
+        var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlServerDbContext.InsertActivity, [.. Enumerable.Range(0, 7).Select(i => (object)$"@p{i}")]);
+
+        // Act
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
+
+        // Assert
+        Assert.True(errors.Count == 0, sql + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        var insert = Assert.IsType<InsertStatement>(Assert.Single(Assert.IsType<TSqlScript>(fragment).Batches.Single().Statements));
+        using var context = SqlServerContext();
+        var entity = context.Model.FindEntityType(typeof(Milestones.Domain.Entities.ActivityEvent))!;
+        Assert.Equal(entity.GetTableName(), Assert.IsType<NamedTableReference>(insert.InsertSpecification.Target).SchemaObject.BaseIdentifier.Value);
+        var columns = insert.InsertSpecification.Columns.Select(c => c.MultiPartIdentifier.Identifiers.Last().Value).ToList();
+        Assert.Equal(entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => p.GetColumnName()).Order(), columns.Order());
+        var output = Assert.Single(insert.InsertSpecification.OutputClause.SelectColumns);
+        var id = Assert.IsType<ColumnReferenceExpression>(Assert.IsType<SelectScalarExpression>(output).Expression);
+        Assert.Equal(["INSERTED", "Id"], id.MultiPartIdentifier.Identifiers.Select(i => i.Value));
+        Assert.Equal(7, Assert.IsType<ValuesInsertSource>(insert.InsertSpecification.InsertSource).RowValues.Single().ColumnValues.Count);
+    }
+
+    [Fact]
     public void The_project_write_lock_is_valid_t_sql_that_locks_the_projects_table_for_update()
     {
         var sql = string.Format(SqlServerDbContext.LockProject, "@p0");

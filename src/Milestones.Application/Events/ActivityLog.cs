@@ -5,8 +5,9 @@ namespace Milestones.Application.Events;
 
 /// <summary>
 /// Adds an entry to a project's activity log, in the current unit of work (so it commits with the
-/// change it describes), and a delivery for each active webhook of the project that selects it: the
-/// transactional outbox, in the same transaction. The actor is the caller; null when the system acts.
+/// change it describes; one statement, <see cref="IApplicationDbContext.RecordActivityAsync"/>), and a
+/// delivery for each active webhook of the project that selects it: the transactional outbox, in the
+/// same transaction. The actor is the caller; null when the system acts.
 /// </summary>
 public sealed class ActivityLog(IApplicationDbContext db, IUser user, TimeProvider clock)
 {
@@ -27,7 +28,7 @@ public sealed class ActivityLog(IApplicationDbContext db, IUser user, TimeProvid
             user.Id,
             JsonSerializer.Serialize(activity.Data, JsonDefaults.Options),
             now);
-        db.Events.Add(entry);
+        await db.RecordActivityAsync(entry, cancellationToken);
 
         foreach (var webhook in await SubscribersAsync(activity.ProjectId, cancellationToken))
         {

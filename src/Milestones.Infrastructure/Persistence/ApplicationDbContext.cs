@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Milestones.Application.Common.Counters;
 using Milestones.Application.Common.Interfaces;
 using Milestones.Domain.Common;
@@ -118,7 +122,8 @@ public abstract class ApplicationDbContext : DbContext, IApplicationDbContext
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var saved = await base.SaveChangesAsync(cancellationToken);
+            // Nothing to write (the reactions wrote by statement): no save to go through.
+            var saved = ChangeTracker.HasChanges() ? await base.SaveChangesAsync(cancellationToken) : 0;
             var events = ChangeTracker.Entries<BaseEntity>()
                 .SelectMany(e =>
                 {
@@ -168,6 +173,32 @@ public abstract class ApplicationDbContext : DbContext, IApplicationDbContext
         var (sql, arguments) = CounterStatements.For(this).Funding(milestoneId, raisedDelta, releasing, now);
         return Database.ExecuteSqlRawAsync(sql, arguments, cancellationToken);
     }
+
+    public async Task RecordActivityAsync(ActivityEvent entry, CancellationToken cancellationToken)
+    {
+        var insert = this.GetService<IRawSqlCommandBuilder>().Build(
+            InsertActivitySql,
+            [entry.ProjectId, entry.MilestoneId, entry.TaskId, entry.ActorId, entry.Type, entry.Data, entry.OccurredAt]);
+        var id = await insert.RelationalCommand.ExecuteScalarAsync(
+            new RelationalCommandParameterObject(
+                this.GetService<IRelationalConnection>(),
+                insert.ParameterValues,
+                null,
+                this,
+                this.GetService<IRelationalCommandDiagnosticsLogger>(),
+                CommandSource.ExecuteSqlRaw),
+            cancellationToken);
+
+        var saved = Entry(entry);
+        saved.Property(e => e.Id).CurrentValue = Convert.ToInt64(id, CultureInfo.InvariantCulture);
+        saved.State = EntityState.Unchanged;
+    }
+
+    /// <summary>
+    /// One <c>INSERT</c> of an activity entry (<c>{0}</c>…<c>{6}</c>: project, milestone, task, actor, type,
+    /// data, time) that returns the new row's <c>Id</c>: <c>RETURNING</c> or <c>OUTPUT</c>, by provider.
+    /// </summary>
+    protected abstract string InsertActivitySql { get; }
 
     public async Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken)
     {
@@ -307,6 +338,12 @@ public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) :
 
     protected internal override string NumbersOfJsonArraySql => NumbersOfJsonArray;
 
+    /// <summary>An activity entry, returning its id (SQLite 3.35 or later).</summary>
+    public const string InsertActivity =
+        "INSERT INTO \"Events\" (\"ProjectId\", \"MilestoneId\", \"TaskId\", \"ActorId\", \"Type\", \"Data\", \"OccurredAt\") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) RETURNING \"Id\"";
+
+    protected override string InsertActivitySql => InsertActivity;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
@@ -328,6 +365,12 @@ public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> opti
     protected override string InsertSearchEntriesSql => InsertSearchEntries;
 
     protected internal override string NumbersOfJsonArraySql => NumbersOfJsonArray;
+
+    /// <summary>An activity entry, returning its id.</summary>
+    public const string InsertActivity =
+        "INSERT INTO [Events] ([ProjectId], [MilestoneId], [TaskId], [ActorId], [Type], [Data], [OccurredAt]) OUTPUT INSERTED.[Id] VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6})";
+
+    protected override string InsertActivitySql => InsertActivity;
 
     /// <summary>The project's row, locked for update until the transaction ends.</summary>
     public const string LockProject = "SELECT [Id] FROM [Projects] WITH (UPDLOCK, ROWLOCK, HOLDLOCK) WHERE [Id] = {0}";
@@ -365,6 +408,12 @@ public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> op
     protected override string InsertSearchEntriesSql => InsertSearchEntries;
 
     protected internal override string NumbersOfJsonArraySql => NumbersOfJsonArray;
+
+    /// <summary>An activity entry, returning its id.</summary>
+    public const string InsertActivity =
+        "INSERT INTO \"Events\" (\"ProjectId\", \"MilestoneId\", \"TaskId\", \"ActorId\", \"Type\", \"Data\", \"OccurredAt\") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) RETURNING \"Id\"";
+
+    protected override string InsertActivitySql => InsertActivity;
 
     /// <summary>The project's row, locked for update until the transaction ends.</summary>
     public const string LockProject = "SELECT \"Id\" FROM \"Projects\" WHERE \"Id\" = {0} FOR UPDATE";

@@ -53,6 +53,13 @@ public interface IApplicationDbContext
     /// </summary>
     Task AdjustFundingAsync(long milestoneId, decimal raisedDelta, IReadOnlyCollection<long> releasing, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes an activity entry at once, as one <c>INSERT</c> that returns its id, in the open transaction; the
+    /// entry is then tracked as saved (its <c>Id</c> set), so what refers to it (a webhook delivery) saves as usual.
+    /// One statement instead of a second round of <c>SaveChanges</c> after the change it describes.
+    /// </summary>
+    Task RecordActivityAsync(ActivityEvent entry, CancellationToken cancellationToken);
+
     /// <summary>Begins a transaction, or joins the one already open (then disposing the returned scope does nothing).</summary>
     Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken);
 
