@@ -14,7 +14,7 @@ public sealed record TaskDto
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
 
-    /// <summary>The one map from a task: EF Core reads only these columns; <see cref="From"/> runs it in memory.</summary>
+    /// <summary>The one map from a task: EF Core reads only these columns (a saved task is read back, never mapped in memory: docs/performance.md).</summary>
     public static readonly Expression<Func<TaskItem, TaskDto>> Projection = t => new TaskDto
     {
         Id = t.Id,
