@@ -21,8 +21,31 @@ public static class CompiledMilestoneReads
         EF.CompileAsyncQuery(Select<long, int, int>((c, p, from, count) =>
             c.Set<Milestone>().Where(m => m.ProjectId == p && m.Position <= from).OrderByDescending(m => m.ProjectId).ThenByDescending(m => m.Position).ThenByDescending(m => m.Id).Take(count)));
 
+    /// <summary>A milestone with what decides the caller's access to it, in one statement (the GET of a milestone).</summary>
+    private static readonly Func<DbContext, long, long?, DateTime, CancellationToken, Task<WithAccess?>> OneWithAccess =
+        EF.CompileAsyncQuery(OneWithAccessQuery());
+
     public static Task<MilestoneDto?> OneAsync(IApplicationDbContext db, long id, DateTime now, CancellationToken ct) =>
         One(Compiled.Context(db), id, now, ct);
+
+    /// <summary>
+    /// The milestone <paramref name="id"/> of a live project (deleted or not) with the facts that decide the
+    /// access of <paramref name="userId"/> to it (<see cref="ProjectAccess.ForMilestone"/> judges them); null when there is none.
+    /// </summary>
+    public static Task<WithAccess?> OneWithAccessAsync(IApplicationDbContext db, long id, long? userId, DateTime now, CancellationToken ct) =>
+        OneWithAccess(Compiled.Context(db), id, userId, now, ct);
+
+    public sealed record WithAccess(MilestoneDto Milestone, ProjectAccess.Located Access);
+
+    private static Expression<Func<DbContext, long, long?, DateTime, CancellationToken, WithAccess?>> OneWithAccessQuery()
+    {
+        var (c, key, userId, now) = (Expression.Parameter(typeof(DbContext), "c"), Expression.Parameter(typeof(long), "key"), Expression.Parameter(typeof(long?), "userId"), Expression.Parameter(typeof(DateTime), "now"));
+        var (milestone, facts) = (Expression.Parameter(typeof(Milestone), "m"), Expression.Parameter(typeof(ProjectAccess.Located), "facts"));
+        var shape = Expression.Lambda<Func<Milestone, ProjectAccess.Located, WithAccess>>(
+            Expression.New(typeof(WithAccess).GetConstructors()[0], MilestoneDto.Projection(now).Inline(milestone), facts), milestone, facts);
+        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(WithAccess)], ProjectAccess.MilestoneWithFacts(c, key, userId, shape));
+        return Expression.Lambda<Func<DbContext, long, long?, DateTime, CancellationToken, WithAccess?>>(first, c, key, userId, now, Expression.Parameter(typeof(CancellationToken), "ct"));
+    }
 
     /// <summary>Live milestones of a project from position <paramref name="position"/> on, ascending (or down from it, descending).</summary>
     public static async Task<List<MilestoneDto>> PageAsync(IApplicationDbContext db, long projectId, int position, int take, bool descending, DateTime now, CancellationToken ct)

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Milestones.Application.Common.Security;
 
 /// <summary>What the caller may do in one project.</summary>
@@ -64,17 +66,54 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
         RememberAsync("Milestone", milestoneId, async () =>
             Inside(await MilestoneLocation(Compiled.Context(db), milestoneId, user.Id, ct), "Milestone", milestoneId));
 
+    /// <summary>The milestone of a live project (deleted or not: <see cref="Inside"/> judges that).</summary>
+    private static readonly Expression<Func<DbContext, long, IQueryable<Milestone>>> MilestoneOfLiveProject = (db, milestoneId) =>
+        db.Set<Milestone>().IgnoreQueryFilters().Where(m => m.Id == milestoneId && m.Project!.DeletedAt == null);
+
+    /// <summary>What decides the caller's (<c>userId</c>) access to a milestone.</summary>
+    private static readonly Expression<Func<Milestone, long?, Located>> MilestoneFacts = (m, userId) => new Located(
+        m.ProjectId,
+        m.DeletedAt != null,
+        (Visibility?)m.Project!.Visibility,
+        m.Project.Members.Where(x => x.UserId == userId).Select(x => (ProjectRole?)x.Role).FirstOrDefault());
+
+    /// <summary>
+    /// The query <c>milestone <paramref name="milestoneId"/> of a live project, as <paramref name="shape"/> makes it
+    /// from the row and the caller's access facts</c>: the one statement of the milestone access rule, for the
+    /// check below and for a read that fetches a milestone with its access in one round trip (judged then by
+    /// <see cref="ForMilestone"/>). The arguments are parameters of the compiled query being built.
+    /// </summary>
+    public static MethodCallExpression MilestoneWithFacts<T>(Expression db, Expression milestoneId, Expression userId, Expression<Func<Milestone, Located, T>> shape)
+    {
+        var milestone = Expression.Parameter(typeof(Milestone), "m");
+        var row = Expression.Lambda<Func<Milestone, T>>(shape.Inline(milestone, MilestoneFacts.Inline(milestone, userId)), milestone);
+        return Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Milestone), typeof(T)], MilestoneOfLiveProject.Inline(db, milestoneId), Expression.Quote(row));
+    }
+
     /// <summary>The hottest check (every read and write of a milestone), compiled once (docs/performance.md).</summary>
     private static readonly Func<DbContext, long, long?, CancellationToken, Task<Located?>> MilestoneLocation =
-        EF.CompileAsyncQuery((DbContext db, long milestoneId, long? userId, CancellationToken ct) =>
-            db.Set<Milestone>().IgnoreQueryFilters()
-                .Where(m => m.Id == milestoneId && m.Project!.DeletedAt == null)
-                .Select(m => new Located(
-                    m.ProjectId,
-                    m.DeletedAt != null,
-                    (Visibility?)m.Project!.Visibility,
-                    m.Project.Members.Where(x => x.UserId == userId).Select(x => (ProjectRole?)x.Role).FirstOrDefault()))
-                .FirstOrDefault());
+        EF.CompileAsyncQuery(LocateMilestone());
+
+    private static Expression<Func<DbContext, long, long?, CancellationToken, Located?>> LocateMilestone()
+    {
+        var (db, milestoneId, userId) = (Expression.Parameter(typeof(DbContext), "db"), Expression.Parameter(typeof(long), "milestoneId"), Expression.Parameter(typeof(long?), "userId"));
+        var located = MilestoneWithFacts(db, milestoneId, userId, (Milestone _, Located facts) => facts);
+        return Expression.Lambda<Func<DbContext, long, long?, CancellationToken, Located?>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(Located)], located),
+            db, milestoneId, userId, Expression.Parameter(typeof(CancellationToken), "ct"));
+    }
+
+    /// <summary>
+    /// The permission in the project of a milestone from the facts a read fetched with it
+    /// (<see cref="MilestoneWithFacts"/>; null: no such milestone), judged and remembered as
+    /// <see cref="ForMilestoneAsync"/> judges and remembers them.
+    /// </summary>
+    public ProjectPermission ForMilestone(long milestoneId, Located? found)
+    {
+        var permission = Inside(found, "Milestone", milestoneId);
+        _known[("Milestone", milestoneId)] = permission;
+        return permission;
+    }
 
     /// <summary>The permission in the project of a live task; one under a deleted milestone only for admins.</summary>
     public Task<ProjectPermission> ForTaskAsync(long taskId, CancellationToken ct) =>
@@ -147,7 +186,7 @@ public sealed class ProjectAccess(IApplicationDbContext db, IUser user)
     }
 
     /// <summary>A resource found with its project's visibility and the caller's role there, in one round trip.</summary>
-    private sealed record Located(long ProjectId, bool Deleted, Visibility? Visibility, ProjectRole? Role);
+    public sealed record Located(long ProjectId, bool Deleted, Visibility? Visibility, ProjectRole? Role);
 
     /// <summary>
     /// The permission in the project that owns a resource (<paramref name="found"/> null: no such

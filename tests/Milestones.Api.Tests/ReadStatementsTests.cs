@@ -1,0 +1,43 @@
+using System.Net;
+using Milestones.Api.Tests.Support;
+
+namespace Milestones.Api.Tests;
+
+/// <summary>What the hottest read sends to the database: the milestone and the facts its access check needs, together.</summary>
+public sealed class ReadStatementsTests
+{
+    [Fact]
+    public async Task Reading_a_milestone_takes_one_statement_and_still_hides_what_the_caller_may_not_see()
+    {
+        // Arrange: a private project with a supporter, a live and a deleted milestone; an outsider.
+        var recorder = new StatementRecorder();
+        using var factory = recorder.Factory();
+        var given = new Scenario(factory);
+        var (_, username, member) = await given.UserAsync();
+        var (_, _, outsider) = await given.UserAsync();
+        var project = await given.ProjectAsync(given.Admin, "private");
+        await given.AddMemberAsync(given.Admin, project.Id(), username, "supporter");
+        var milestone = await given.MilestoneAsync(given.Admin, project.Id(), new { title = "read me", goalAmount = 50 });
+        var deleted = await given.MilestoneAsync(given.Admin, project.Id());
+        (await given.Admin.Delete($"/api/v1/milestones/{deleted.Id()}")).Data();
+        await member.Get($"/api/v1/projects/{project.Id()}"); // each key's first use looks the key up
+        await outsider.Get($"/api/v1/projects/{project.Id()}");
+        recorder.Commands.Clear();
+
+        // Act
+        var read = await member.Get($"/api/v1/milestones/{milestone.Id()}");
+        var statements = recorder.Commands.Where(c => !c.Contains("\"ApiKeys\"", StringComparison.Ordinal)).ToArray(); // the key cache polls revocations on its own
+        var byOutsider = await outsider.Get($"/api/v1/milestones/{milestone.Id()}");
+        var deletedByMember = await member.Get($"/api/v1/milestones/{deleted.Id()}");
+        var deletedByAdmin = await given.Admin.Get($"/api/v1/milestones/{deleted.Id()}");
+        var missing = await member.Get($"/api/v1/milestones/{deleted.Id() + 1000}");
+
+        // Assert
+        Assert.Equal("read me", read.Data().Str("title"));
+        Assert.True(statements.Length == 1, string.Join("\n---\n", statements));
+        byOutsider.AssertProblem(HttpStatusCode.NotFound);
+        deletedByMember.AssertProblem(HttpStatusCode.NotFound);
+        Assert.NotNull(deletedByAdmin.Data().Str("deletedAt"));
+        missing.AssertProblem(HttpStatusCode.NotFound);
+    }
+}
