@@ -3,7 +3,7 @@ using Milestones.Api.Tests.Support;
 
 namespace Milestones.Api.Tests;
 
-/// <summary>What the hottest read sends to the database: the milestone and the facts its access check needs, together.</summary>
+/// <summary>What the hottest reads send to the database: the milestone with the facts of its access check, a page with its count.</summary>
 public sealed class ReadStatementsTests
 {
     [Fact]
@@ -26,7 +26,7 @@ public sealed class ReadStatementsTests
 
         // Act
         var read = await member.Get($"/api/v1/milestones/{milestone.Id()}");
-        var statements = recorder.Commands.Where(c => !c.Contains("\"ApiKeys\"", StringComparison.Ordinal)).ToArray(); // the key cache polls revocations on its own
+        var statements = recorder.QueriesOfRequests();
         var byOutsider = await outsider.Get($"/api/v1/milestones/{milestone.Id()}");
         var deletedByMember = await member.Get($"/api/v1/milestones/{deleted.Id()}");
         var deletedByAdmin = await given.Admin.Get($"/api/v1/milestones/{deleted.Id()}");
@@ -39,5 +39,37 @@ public sealed class ReadStatementsTests
         deletedByMember.AssertProblem(HttpStatusCode.NotFound);
         Assert.NotNull(deletedByAdmin.Data().Str("deletedAt"));
         missing.AssertProblem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Listing_a_whole_project_reads_the_page_and_its_count_in_one_statement_after_the_access_check()
+    {
+        // Arrange: the default milestone and four more, at positions 0..4.
+        var recorder = new StatementRecorder();
+        using var factory = recorder.Factory();
+        var given = new Scenario(factory);
+        var project = await given.ProjectAsync(given.Admin, "private");
+        foreach (var title in new[] { "one", "two", "three", "four" })
+        {
+            await given.MilestoneAsync(given.Admin, project.Id(), new { title });
+        }
+
+        await given.Admin.Get($"/api/v1/projects/{project.Id()}");
+        recorder.Commands.Clear();
+
+        // Act
+        var middle = await given.Admin.Get($"/api/v1/projects/{project.Id()}/milestones?limit=2&offset=1");
+        var statements = recorder.QueriesOfRequests();
+        var last = await given.Admin.Get($"/api/v1/projects/{project.Id()}/milestones?limit=2&order=desc");
+        var pastTheEnd = await given.Admin.Get($"/api/v1/projects/{project.Id()}/milestones?offset=10");
+
+        // Assert: the project's access check, then the page with the count.
+        Assert.Equal(["one", "two"], middle.Data().AsArray().Select(m => m!.Str("title")));
+        Assert.Equal(5, middle.Body!.Int("count"));
+        Assert.True(statements.Length == 2, string.Join("\n---\n", statements));
+        Assert.Equal(["four", "three"], last.Data().AsArray().Select(m => m!.Str("title")));
+        Assert.Equal(5, last.Body!.Int("count"));
+        Assert.Empty(pastTheEnd.Data().AsArray());
+        Assert.Equal(5, pastTheEnd.Body!.Int("count"));
     }
 }

@@ -12,6 +12,9 @@ public sealed class StatementRecorder : DbCommandInterceptor, IDbTransactionInte
 {
     public ConcurrentQueue<string> Commands { get; } = new();
 
+    /// <summary>The commands so far, less the key cache's own poll for revoked keys (it runs on a timer, not for a request).</summary>
+    public string[] QueriesOfRequests() => [.. Commands.Where(c => !c.Contains("\"ApiKeys\"", StringComparison.Ordinal))];
+
     /// <summary>A service on the test database (SQLite or PostgreSQL) whose every context reports here.</summary>
     public ApiFactory Factory() => new(null, new Dictionary<string, string>(), services: s =>
     {

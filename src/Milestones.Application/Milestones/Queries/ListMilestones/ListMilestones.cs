@@ -87,13 +87,11 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
             // A whole project's live milestones in their order hold positions 0..count − 1 (the default
             // one at 0, the others 1..N, kept dense by every insert, move, delete and restore), so the page
             // at offset k starts at position k (k from the end when descending): a seek on the covering
-            // index instead of stepping over k entries, in compiled queries, before any other query of the
-            // list is built (docs/performance.md).
-            var total = await LiveMilestoneCount(Compiled.Context(db), query.InProject!.Value, cancellationToken);
-            var (skip, descending) = (query.SkipOf(), query.Order == SortOrder.Desc);
-            var page = await CompiledMilestoneReads.PageAsync(db, query.InProject!.Value,
-                descending ? total - 1 - skip : skip, query.TakeOf(), descending, now, cancellationToken);
-            return new PagedList<MilestoneDto>(page, total, query.TakeOf(), skip);
+            // index instead of stepping over k entries, with the count, in one compiled statement, before
+            // any other query of the list is built (docs/performance.md).
+            var (page, total) = await CompiledMilestoneReads.PageAsync(db, query.InProject!.Value,
+                query.SkipOf(), query.TakeOf(), query.Order == SortOrder.Desc, now, cancellationToken);
+            return new PagedList<MilestoneDto>(page, total, query.TakeOf(), query.SkipOf());
         }
 
         var milestones = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones;
@@ -151,7 +149,7 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
         // only those rows are read whole, so a deep page or a sorted filter does not carry every
         // skipped row through the sort (docs/performance.md).
         var count = wholeProject
-            ? await LiveMilestoneCount(Compiled.Context(db), query.InProject!.Value, cancellationToken)
+            ? await CompiledMilestoneReads.LiveCountAsync(db, query.InProject!.Value, cancellationToken)
             : await milestones.CountAsync(cancellationToken);
         var pageIds = Sort(milestones, query).Select(m => m.Id).Skip(query.SkipOf()).Take(query.TakeOf());
         var rows = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones; // the filters reach the subquery too
@@ -160,11 +158,6 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
             .ToListAsync(cancellationToken);
         return new PagedList<MilestoneDto>(items, count, query.TakeOf(), query.SkipOf());
     }
-
-    /// <summary>A project's live milestones: its exact counter of categorised ones, plus the default one.</summary>
-    private static readonly Func<DbContext, long, CancellationToken, Task<int>> LiveMilestoneCount =
-        EF.CompileAsyncQuery((DbContext db, long projectId, CancellationToken ct) =>
-            db.Set<Project>().Where(p => p.Id == projectId).Select(p => p.MilestonesTotal + 1).First());
 
     private static IQueryable<Milestone> Filter(IQueryable<Milestone> milestones, MilestoneFilter query, string? term, DateTime now)
     {
