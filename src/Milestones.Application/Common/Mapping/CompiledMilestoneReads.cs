@@ -110,9 +110,8 @@ public static class CompiledMilestoneReads
     /// <summary>The single-row form of a projected query: <c>FirstOrDefault()</c>, with a cancellation token.</summary>
     private static Expression<Func<DbContext, T1, DateTime, CancellationToken, MilestoneDto?>> First<T1>(Expression<Func<DbContext, T1, DateTime, IQueryable<MilestoneDto>>> query)
     {
-        var ct = Expression.Parameter(typeof(CancellationToken), "ct");
         var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(MilestoneDto)], query.Body);
-        return Expression.Lambda<Func<DbContext, T1, DateTime, CancellationToken, MilestoneDto?>>(first, [.. query.Parameters, ct]);
+        return Expression.Lambda<Func<DbContext, T1, DateTime, CancellationToken, MilestoneDto?>>(first, [.. query.Parameters, Token()]);
     }
 
     private static MethodCallExpression Select(Expression rows, ParameterExpression now) =>
