@@ -20,6 +20,27 @@ public sealed class CreatedLocationTests(ApiFactory factory) : ApiTestBase(facto
         await CreatedAndReadableAsync(Admin, Admin.Post($"/api/v1/users/{userId}/api-keys", new { name = "theirs", scopes = new[] { "milestones:read" } }));
     }
 
+    [Fact]
+    public async Task A_task_written_a_fraction_of_a_microsecond_before_a_millisecond_answers_what_a_later_read_returns()
+    {
+        // Arrange: the clock 999.5 µs past a whole second (were it rounded to the microseconds PostgreSQL keeps, a read would say 1 ms).
+        var now = Factory.Clock.GetUtcNow();
+        Factory.Clock.SetUtcNow(new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(1).AddTicks(9_995));
+        var projectId = (await Admin.Post("/api/v1/projects", new { name = Scenario.Unique("tick") })).Data(HttpStatusCode.Created).Id();
+        var milestoneId = (await Admin.Post($"/api/v1/projects/{projectId}/milestones", new { title = "m" })).Data(HttpStatusCode.Created).Id();
+
+        // Act: a task created, then completed, each answered from what the write saved.
+        var created = await Admin.Post($"/api/v1/milestones/{milestoneId}/tasks", new { title = "t" });
+        var completed = await Admin.Patch($"/api/v1/tasks/{created.Data(HttpStatusCode.Created).Id()}", new { completed = true });
+        var read = await Admin.Get($"/api/v1/tasks/{created.Data(HttpStatusCode.Created).Id()}");
+
+        // Assert: the same timestamps (to the millisecond the contract shows) and the same version.
+        Assert.EndsWith(".000Z", created.Data(HttpStatusCode.Created).Str("createdAt"), StringComparison.Ordinal);
+        Assert.Equal(completed.Data().ToJsonString(), read.Data().ToJsonString());
+        Assert.Equal(completed.Response.Headers.ETag, read.Response.Headers.ETag);
+        Assert.Equal(created.Data(HttpStatusCode.Created).Str("createdAt"), read.Data().Str("createdAt"));
+    }
+
     private static async Task<long> CreatedAndReadableAsync(HttpClient reader, Task<(HttpStatusCode Status, System.Text.Json.Nodes.JsonNode? Body, HttpResponseMessage Response)> create)
     {
         var (status, body, response) = await create;

@@ -39,4 +39,37 @@ public sealed class WriteStatementsTests
         var again = await admin.Send(HttpMethod.Post, $"/api/v1/projects/{project.Id()}/milestones", new { title = "second" }, WithKey);
         again.Data(HttpStatusCode.Created); // the failed request stored nothing under its key
     }
+
+    [Fact]
+    public async Task A_write_reads_the_projects_webhooks_only_when_the_statement_of_its_activity_entry_found_an_active_one()
+    {
+        // Arrange: a project without webhooks, and one with an active webhook for tasks (deliveries stay pending).
+        var recorder = new StatementRecorder();
+        using var factory = recorder.Factory(new()
+        {
+            ["Milestones:Webhooks:AllowPrivateNetworks"] = "true",
+            ["Milestones:Webhooks:Enabled"] = "false",
+        });
+        var given = new Scenario(factory);
+        var quiet = await given.MilestoneAsync(given.Admin, (await given.ProjectAsync(given.Admin)).Id());
+        var watchedProject = await given.ProjectAsync(given.Admin);
+        var watched = await given.MilestoneAsync(given.Admin, watchedProject.Id());
+        var webhook = (await given.Admin.Post($"/api/v1/projects/{watchedProject.Id()}/webhooks", new { url = "http://127.0.0.1:9/hooks", events = new[] { "task.*" } })).Data(HttpStatusCode.Created);
+        recorder.Commands.Clear();
+
+        // Act
+        (await given.Admin.Post($"/api/v1/milestones/{quiet.Id()}/tasks", new { title = "unwatched" })).Data(HttpStatusCode.Created);
+        var quietStatements = recorder.QueriesOfRequests();
+        recorder.Commands.Clear();
+        (await given.Admin.Post($"/api/v1/milestones/{watched.Id()}/tasks", new { title = "watched" })).Data(HttpStatusCode.Created);
+        var watchedStatements = recorder.QueriesOfRequests();
+
+        // Assert: the entry's statement asks about webhooks in both; only the watched project's write reads them and enqueues a delivery.
+        static bool ReadsWebhooks(string sql) => sql.Contains("FROM \"Webhooks\"", StringComparison.Ordinal) && !sql.Contains("INSERT INTO \"Events\"", StringComparison.Ordinal);
+        Assert.Contains(quietStatements, c => c.Contains("INSERT INTO \"Events\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(quietStatements, ReadsWebhooks);
+        Assert.Single(watchedStatements, ReadsWebhooks);
+        var deliveries = (await given.Admin.Get($"/api/v1/webhooks/{webhook.Id()}/deliveries")).Data().AsArray();
+        Assert.Equal("task.created", Assert.Single(deliveries)!.Str("eventType"));
+    }
 }

@@ -73,7 +73,7 @@ public sealed class ModelGuardTests
     }
 
     [Fact]
-    public void The_activity_entry_insert_is_valid_t_sql_that_fills_mapped_columns_and_outputs_the_new_id()
+    public void The_activity_entry_insert_is_valid_t_sql_that_fills_mapped_columns_then_selects_the_new_id_and_whether_the_project_has_an_active_webhook()
     {
         // Arrange
         var sql = string.Format(System.Globalization.CultureInfo.InvariantCulture, SqlServerDbContext.InsertActivity, [.. Enumerable.Range(0, 7).Select(i => (object)$"@p{i}")]);
@@ -83,16 +83,22 @@ public sealed class ModelGuardTests
 
         // Assert
         Assert.True(errors.Count == 0, sql + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
-        var insert = Assert.IsType<InsertStatement>(Assert.Single(Assert.IsType<TSqlScript>(fragment).Batches.Single().Statements));
+        var statements = Assert.IsType<TSqlScript>(fragment).Batches.Single().Statements;
+        Assert.Equal(2, statements.Count);
+        var insert = Assert.IsType<InsertStatement>(statements[0]);
         using var context = SqlServerContext();
         var entity = context.Model.FindEntityType(typeof(Milestones.Domain.Entities.ActivityEvent))!;
         Assert.Equal(entity.GetTableName(), Assert.IsType<NamedTableReference>(insert.InsertSpecification.Target).SchemaObject.BaseIdentifier.Value);
         var columns = insert.InsertSpecification.Columns.Select(c => c.MultiPartIdentifier.Identifiers.Last().Value).ToList();
         Assert.Equal(entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => p.GetColumnName()).Order(), columns.Order());
-        var output = Assert.Single(insert.InsertSpecification.OutputClause.SelectColumns);
-        var id = Assert.IsType<ColumnReferenceExpression>(Assert.IsType<SelectScalarExpression>(output).Expression);
-        Assert.Equal(["INSERTED", "Id"], id.MultiPartIdentifier.Identifiers.Select(i => i.Value));
         Assert.Equal(7, Assert.IsType<ValuesInsertSource>(insert.InsertSpecification.InsertSource).RowValues.Single().ColumnValues.Count);
+
+        // The id of the row just inserted in this scope, then the flag, read from the mapped webhook table and columns.
+        var select = Assert.IsType<QuerySpecification>(Assert.IsType<SelectStatement>(statements[1]).QueryExpression);
+        Assert.Equal(["Id", "Subscribed"], select.SelectElements.Select(e => Assert.IsType<SelectScalarExpression>(e).ColumnName.Value));
+        Assert.Contains("SCOPE_IDENTITY()", sql, StringComparison.Ordinal);
+        var webhook = context.Model.FindEntityType(typeof(Milestones.Domain.Entities.Webhook))!;
+        Assert.Contains($"FROM [{webhook.GetTableName()}] WHERE [{webhook.FindProperty("ProjectId")!.GetColumnName()}] = @p0 AND [{webhook.FindProperty("Active")!.GetColumnName()}] = CAST(1 AS bit)", sql, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace Milestones.Application.Events;
 /// Adds an entry to a project's activity log, in the current unit of work (so it commits with the
 /// change it describes; one statement, <see cref="IApplicationDbContext.RecordActivityAsync"/>), and a
 /// delivery for each active webhook of the project that selects it: the transactional outbox, in the
-/// same transaction. The actor is the caller; null when the system acts.
+/// same transaction (the project's webhooks are read only when the entry's statement found an active one).
+/// The actor is the caller; null when the system acts.
 /// </summary>
 public sealed class ActivityLog(IApplicationDbContext db, IUser user, TimeProvider clock)
 {
@@ -28,7 +29,11 @@ public sealed class ActivityLog(IApplicationDbContext db, IUser user, TimeProvid
             user.Id,
             JsonSerializer.Serialize(activity.Data, JsonDefaults.Options),
             now);
-        await db.RecordActivityAsync(entry, cancellationToken);
+        if (!await db.RecordActivityAsync(entry, cancellationToken))
+        {
+            // The statement that wrote the entry found no active webhook in the project: no one to deliver to.
+            return;
+        }
 
         foreach (var webhook in await SubscribersAsync(activity.ProjectId, cancellationToken))
         {

@@ -174,12 +174,14 @@ public abstract class ApplicationDbContext : DbContext, IApplicationDbContext
         return Database.ExecuteSqlRawAsync(sql, arguments, cancellationToken);
     }
 
-    public async Task RecordActivityAsync(ActivityEvent entry, CancellationToken cancellationToken)
+    public async Task<bool> RecordActivityAsync(ActivityEvent entry, CancellationToken cancellationToken)
     {
         var insert = this.GetService<IRawSqlCommandBuilder>().Build(
             InsertActivitySql,
             [entry.ProjectId, entry.MilestoneId, entry.TaskId, entry.ActorId, entry.Type, entry.Data, entry.OccurredAt]);
-        var id = await insert.RelationalCommand.ExecuteScalarAsync(
+        long id;
+        bool subscribed;
+        await using (var reader = await insert.RelationalCommand.ExecuteReaderAsync(
             new RelationalCommandParameterObject(
                 this.GetService<IRelationalConnection>(),
                 insert.ParameterValues,
@@ -187,16 +189,28 @@ public abstract class ApplicationDbContext : DbContext, IApplicationDbContext
                 this,
                 this.GetService<IRelationalCommandDiagnosticsLogger>(),
                 CommandSource.ExecuteSqlRaw),
-            cancellationToken);
+            cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("The activity entry's INSERT returned no row.");
+            }
+
+            id = Convert.ToInt64(reader.DbDataReader.GetValue(0), CultureInfo.InvariantCulture);
+            subscribed = Convert.ToBoolean(reader.DbDataReader.GetValue(1), CultureInfo.InvariantCulture);
+        }
 
         var saved = Entry(entry);
-        saved.Property(e => e.Id).CurrentValue = Convert.ToInt64(id, CultureInfo.InvariantCulture);
+        saved.Property(e => e.Id).CurrentValue = id;
         saved.State = EntityState.Unchanged;
+        return subscribed;
     }
 
     /// <summary>
-    /// One <c>INSERT</c> of an activity entry (<c>{0}</c>…<c>{6}</c>: project, milestone, task, actor, type,
-    /// data, time) that returns the new row's <c>Id</c>: <c>RETURNING</c> or <c>OUTPUT</c>, by provider.
+    /// One statement that inserts an activity entry (<c>{0}</c>…<c>{6}</c>: project, milestone, task, actor,
+    /// type, data, time) and answers one row: the new entry's <c>Id</c>, and whether project <c>{0}</c> has
+    /// an active webhook (1 or 0), so a project without one is not asked for its subscribers:
+    /// <c>RETURNING</c>, or an <c>INSERT</c> then a <c>SELECT</c> in one batch, by provider.
     /// </summary>
     protected abstract string InsertActivitySql { get; }
 
@@ -338,9 +352,10 @@ public sealed class SqliteDbContext(DbContextOptions<SqliteDbContext> options) :
 
     protected internal override string NumbersOfJsonArraySql => NumbersOfJsonArray;
 
-    /// <summary>An activity entry, returning its id (SQLite 3.35 or later).</summary>
+    /// <summary>An activity entry, returning its id and whether its project has an active webhook (SQLite 3.35 or later).</summary>
     public const string InsertActivity =
-        "INSERT INTO \"Events\" (\"ProjectId\", \"MilestoneId\", \"TaskId\", \"ActorId\", \"Type\", \"Data\", \"OccurredAt\") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) RETURNING \"Id\"";
+        "INSERT INTO \"Events\" (\"ProjectId\", \"MilestoneId\", \"TaskId\", \"ActorId\", \"Type\", \"Data\", \"OccurredAt\") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) " +
+        "RETURNING \"Id\", EXISTS (SELECT 1 FROM \"Webhooks\" WHERE \"ProjectId\" = {0} AND \"Active\")";
 
     protected override string InsertActivitySql => InsertActivity;
 
@@ -366,9 +381,13 @@ public sealed class SqlServerDbContext(DbContextOptions<SqlServerDbContext> opti
 
     protected internal override string NumbersOfJsonArraySql => NumbersOfJsonArray;
 
-    /// <summary>An activity entry, returning its id.</summary>
+    /// <summary>
+    /// An activity entry, then its id and whether its project has an active webhook (an <c>OUTPUT</c>
+    /// clause cannot hold a subquery, so the <c>SELECT</c> that follows in the batch answers both).
+    /// </summary>
     public const string InsertActivity =
-        "INSERT INTO [Events] ([ProjectId], [MilestoneId], [TaskId], [ActorId], [Type], [Data], [OccurredAt]) OUTPUT INSERTED.[Id] VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6})";
+        "INSERT INTO [Events] ([ProjectId], [MilestoneId], [TaskId], [ActorId], [Type], [Data], [OccurredAt]) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}); " +
+        "SELECT CAST(SCOPE_IDENTITY() AS bigint) AS [Id], CAST(CASE WHEN EXISTS (SELECT 1 FROM [Webhooks] WHERE [ProjectId] = {0} AND [Active] = CAST(1 AS bit)) THEN 1 ELSE 0 END AS bit) AS [Subscribed]";
 
     protected override string InsertActivitySql => InsertActivity;
 
@@ -409,9 +428,10 @@ public sealed class PostgreSqlDbContext(DbContextOptions<PostgreSqlDbContext> op
 
     protected internal override string NumbersOfJsonArraySql => NumbersOfJsonArray;
 
-    /// <summary>An activity entry, returning its id.</summary>
+    /// <summary>An activity entry, returning its id and whether its project has an active webhook.</summary>
     public const string InsertActivity =
-        "INSERT INTO \"Events\" (\"ProjectId\", \"MilestoneId\", \"TaskId\", \"ActorId\", \"Type\", \"Data\", \"OccurredAt\") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) RETURNING \"Id\"";
+        "INSERT INTO \"Events\" (\"ProjectId\", \"MilestoneId\", \"TaskId\", \"ActorId\", \"Type\", \"Data\", \"OccurredAt\") VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}) " +
+        "RETURNING \"Id\", EXISTS (SELECT 1 FROM \"Webhooks\" WHERE \"ProjectId\" = {0} AND \"Active\")";
 
     protected override string InsertActivitySql => InsertActivity;
 

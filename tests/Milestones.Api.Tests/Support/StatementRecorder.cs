@@ -16,7 +16,7 @@ public sealed class StatementRecorder : DbCommandInterceptor, IDbTransactionInte
     public string[] QueriesOfRequests() => [.. Commands.Where(c => !c.Contains("\"ApiKeys\"", StringComparison.Ordinal))];
 
     /// <summary>A service on the test database (SQLite or PostgreSQL) whose every context reports here.</summary>
-    public ApiFactory Factory() => new(null, new Dictionary<string, string>(), services: s =>
+    public ApiFactory Factory(Dictionary<string, string>? settings = null) => new(null, settings ?? [], services: s =>
     {
         s.ConfigureDbContext<SqliteDbContext>(o => o.AddInterceptors(this));
         s.ConfigureDbContext<PostgreSqlDbContext>(o => o.AddInterceptors(this));

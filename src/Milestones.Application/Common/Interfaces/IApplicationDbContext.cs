@@ -56,9 +56,11 @@ public interface IApplicationDbContext
     /// <summary>
     /// Writes an activity entry at once, as one <c>INSERT</c> that returns its id, in the open transaction; the
     /// entry is then tracked as saved (its <c>Id</c> set), so what refers to it (a webhook delivery) saves as usual.
-    /// One statement instead of a second round of <c>SaveChanges</c> after the change it describes.
+    /// One statement instead of a second round of <c>SaveChanges</c> after the change it describes; the same
+    /// statement answers whether the entry's project has an active webhook (true), so the outbox reads a
+    /// project's subscribers only when there are some.
     /// </summary>
-    Task RecordActivityAsync(ActivityEvent entry, CancellationToken cancellationToken);
+    Task<bool> RecordActivityAsync(ActivityEvent entry, CancellationToken cancellationToken);
 
     /// <summary>Begins a transaction, or joins the one already open (then disposing the returned scope does nothing).</summary>
     Task<ITransactionScope> BeginTransactionAsync(CancellationToken cancellationToken);

@@ -33,6 +33,6 @@ public sealed class CreateTaskHandler(IApplicationDbContext db, TimeProvider clo
         var task = TaskItem.Create(milestone, command.Title!.Trim(), command.Completed, position, clock.GetUtcNow().UtcDateTime);
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
-        return await db.TaskDtoAsync(task.Id, cancellationToken);
+        return TaskDto.From(task);
     }
 }

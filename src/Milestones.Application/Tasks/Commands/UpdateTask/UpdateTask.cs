@@ -66,6 +66,6 @@ public sealed class UpdateTaskHandler(IApplicationDbContext db, TimeProvider clo
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return await db.TaskDtoAsync(task.Id, cancellationToken);
+        return TaskDto.From(task);
     }
 }
