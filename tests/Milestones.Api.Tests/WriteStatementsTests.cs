@@ -72,4 +72,36 @@ public sealed class WriteStatementsTests
         var deliveries = (await given.Admin.Get($"/api/v1/webhooks/{webhook.Id()}/deliveries")).Data().AsArray();
         Assert.Equal("task.created", Assert.Single(deliveries)!.Str("eventType"));
     }
+
+    [Fact]
+    public async Task Creating_a_task_reads_its_milestone_and_the_last_task_position_in_one_statement()
+    {
+        // Arrange: a milestone with two tasks.
+        var recorder = new StatementRecorder();
+        using var factory = recorder.Factory();
+        var given = new Scenario(factory);
+        var milestone = await given.MilestoneAsync(given.Admin, (await given.ProjectAsync(given.Admin)).Id());
+        foreach (var title in new[] { "one", "two" })
+        {
+            (await given.Admin.Post($"/api/v1/milestones/{milestone.Id()}/tasks", new { title })).Data(HttpStatusCode.Created);
+        }
+
+        recorder.Commands.Clear();
+
+        // Act: one appended, one put first.
+        var appended = await given.Admin.Post($"/api/v1/milestones/{milestone.Id()}/tasks", new { title = "three" });
+        var statements = recorder.QueriesOfRequests();
+        var first = await given.Admin.Post($"/api/v1/milestones/{milestone.Id()}/tasks", new { title = "zero", position = 1 });
+        var past = await given.Admin.Post($"/api/v1/milestones/{milestone.Id()}/tasks", new { title = "six", position = 6 });
+
+        // Assert: the last position is read inside the milestone's statement, and the positions are still 1..N.
+        var last = Assert.Single(statements, c => c.Contains("MAX(", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("FROM \"Milestones\"", last, StringComparison.Ordinal);
+        Assert.Equal(3, appended.Data(HttpStatusCode.Created).Int("position"));
+        Assert.Equal(1, first.Data(HttpStatusCode.Created).Int("position"));
+        past.AssertProblem(HttpStatusCode.UnprocessableEntity);
+        var tasks = (await given.Admin.Get($"/api/v1/milestones/{milestone.Id()}/tasks")).Data().AsArray();
+        Assert.Equal(["zero", "one", "two", "three"], tasks.Select(t => t!.Str("title")));
+        Assert.Equal([1, 2, 3, 4], tasks.Select(t => t!.Int("position")));
+    }
 }

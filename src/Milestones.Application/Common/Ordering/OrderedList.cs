@@ -25,6 +25,21 @@ public static class OrderedList
         EF.CompileAsyncQuery((DbContext c, long milestoneId, CancellationToken ct) =>
             c.Set<TaskItem>().Where(t => t.MilestoneId == milestoneId).Max(t => (int?)t.Position));
 
+    private static readonly Func<DbContext, long, CancellationToken, Task<MilestoneAndLastTask?>> MilestoneWithLastTask =
+        EF.CompileAsyncQuery((DbContext c, long milestoneId, CancellationToken ct) =>
+            c.Set<Milestone>().Where(m => m.Id == milestoneId)
+                .Select(m => new MilestoneAndLastTask(m, c.Set<TaskItem>().Where(t => t.MilestoneId == m.Id).Max(t => (int?)t.Position)))
+                .FirstOrDefault());
+
+    private sealed record MilestoneAndLastTask(Milestone Milestone, int? LastTask);
+
+    /// <summary>
+    /// A live milestone, tracked, with the last position of its tasks (0 when it has none), in one statement:
+    /// what a task arriving in it needs (<see cref="ArrivalSlot"/>), for the hottest write's one read.
+    /// </summary>
+    public static async Task<(Milestone? Milestone, int LastTask)> MilestoneForArrivalAsync(this IApplicationDbContext db, long milestoneId, CancellationToken ct) =>
+        await MilestoneWithLastTask(Compiled.Context(db), milestoneId, ct) is { } found ? (found.Milestone, found.LastTask ?? 0) : (null, 0);
+
     /// <summary>The live categorised milestones of a project (the default milestone stays at 0, outside the list).</summary>
     public static OrderedRows<Milestone> MilestoneList(this IApplicationDbContext db, long projectId) => new(
         db.Milestones.Where(m => m.ProjectId == projectId && m.Type == MilestoneType.Categorised),
@@ -44,9 +59,13 @@ public static class OrderedList
     /// 422 otherwise. The slot says whether rows already hold it, so an append costs no statement.
     /// </summary>
     public static async Task<Slot> ArrivalSlotAsync<T>(this OrderedRows<T> list, int? requested, CancellationToken ct)
+        where T : class, IOrdered =>
+        list.ArrivalSlot(requested, await list.LastPositionAsync(ct));
+
+    /// <summary>As <see cref="ArrivalSlotAsync"/>, for a caller that read the list's <paramref name="last"/> position in this transaction.</summary>
+    public static Slot ArrivalSlot<T>(this OrderedRows<T> list, int? requested, int last)
         where T : class, IOrdered
     {
-        var last = await list.LastPositionAsync(ct);
         if (requested is not { } position)
         {
             return Positions.After(last)

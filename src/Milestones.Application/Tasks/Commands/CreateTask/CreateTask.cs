@@ -20,15 +20,15 @@ public sealed class CreateTaskValidator : AbstractValidator<CreateTaskCommand>
 public sealed class CreateTaskHandler(IApplicationDbContext db, TimeProvider clock)
     : ICommandHandler<CreateTaskCommand, TaskDto>
 {
-    /// <summary>The live milestone, tracked (a compiled query: the hottest write's first read).</summary>
-    private static readonly Func<DbContext, long, CancellationToken, Task<Milestone?>> LiveMilestone =
-        EF.CompileAsyncQuery((DbContext c, long id, CancellationToken ct) => c.Set<Milestone>().FirstOrDefault(m => m.Id == id));
-
     public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
     {
-        var milestone = await LiveMilestone(Compiled.Context(db), command.MilestoneId, cancellationToken)
-            ?? throw new NotFoundException("Milestone", command.MilestoneId);
-        var position = await db.TaskList(milestone.Id).ArrivalSlotAsync(command.Position, cancellationToken);
+        var (milestone, lastTask) = await db.MilestoneForArrivalAsync(command.MilestoneId, cancellationToken);
+        if (milestone is null)
+        {
+            throw new NotFoundException("Milestone", command.MilestoneId);
+        }
+
+        var position = db.TaskList(milestone.Id).ArrivalSlot(command.Position, lastTask);
 
         var task = TaskItem.Create(milestone, command.Title!.Trim(), command.Completed, position, clock.GetUtcNow().UtcDateTime);
         db.Tasks.Add(task);
