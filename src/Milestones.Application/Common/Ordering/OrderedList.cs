@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Milestones.Application.Common.Ordering;
 
 /// <summary>
@@ -21,15 +23,28 @@ public static class OrderedList
         EF.CompileAsyncQuery((DbContext c, long projectId, CancellationToken ct) =>
             c.Set<Milestone>().Where(m => m.ProjectId == projectId && m.Type == MilestoneType.Categorised).Max(m => (int?)m.Position));
 
+    /// <summary>The last position of a milestone's live tasks (null: it has none), written once for both reads below.</summary>
+    private static readonly Expression<Func<DbContext, long, int?>> LastTaskOf = (c, milestoneId) =>
+        c.Set<TaskItem>().Where(t => t.MilestoneId == milestoneId).Max(t => (int?)t.Position);
+
     private static readonly Func<DbContext, long, CancellationToken, Task<int?>> LastTask =
-        EF.CompileAsyncQuery((DbContext c, long milestoneId, CancellationToken ct) =>
-            c.Set<TaskItem>().Where(t => t.MilestoneId == milestoneId).Max(t => (int?)t.Position));
+        EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, long, CancellationToken, int?>>(
+            LastTaskOf.Body, [.. LastTaskOf.Parameters, Expression.Parameter(typeof(CancellationToken), "ct")]));
 
     private static readonly Func<DbContext, long, CancellationToken, Task<MilestoneAndLastTask?>> MilestoneWithLastTask =
-        EF.CompileAsyncQuery((DbContext c, long milestoneId, CancellationToken ct) =>
-            c.Set<Milestone>().Where(m => m.Id == milestoneId)
-                .Select(m => new MilestoneAndLastTask(m, c.Set<TaskItem>().Where(t => t.MilestoneId == m.Id).Max(t => (int?)t.Position)))
-                .FirstOrDefault());
+        EF.CompileAsyncQuery(MilestoneWithLastTaskQuery());
+
+    /// <summary><c>(c, milestoneId, ct) => c.Set&lt;Milestone&gt;().Where(m => m.Id == milestoneId).Select(m => new MilestoneAndLastTask(m, LastTaskOf(c, m.Id))).FirstOrDefault()</c>.</summary>
+    private static Expression<Func<DbContext, long, CancellationToken, MilestoneAndLastTask?>> MilestoneWithLastTaskQuery()
+    {
+        Expression<Func<DbContext, long, IQueryable<Milestone>>> milestone = (c, milestoneId) => c.Set<Milestone>().Where(m => m.Id == milestoneId);
+        var (c, milestoneId, m) = (milestone.Parameters[0], milestone.Parameters[1], Expression.Parameter(typeof(Milestone), "m"));
+        var row = Expression.Lambda<Func<Milestone, MilestoneAndLastTask>>(
+            Expression.New(typeof(MilestoneAndLastTask).GetConstructors()[0], m, LastTaskOf.Inline(c, Expression.Property(m, nameof(Milestone.Id)))), m);
+        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Milestone), typeof(MilestoneAndLastTask)], milestone.Body, Expression.Quote(row));
+        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(MilestoneAndLastTask)], select);
+        return Expression.Lambda<Func<DbContext, long, CancellationToken, MilestoneAndLastTask?>>(first, c, milestoneId, Expression.Parameter(typeof(CancellationToken), "ct"));
+    }
 
     private sealed record MilestoneAndLastTask(Milestone Milestone, int? LastTask);
 
