@@ -126,7 +126,7 @@ public sealed class ModelGuardTests
         using var context = SqlServerContext();
         var postings = context.MilestoneTrigrams.Where(t => t.ProjectId == 7);
 
-        var sql = Milestones.Application.Common.Search.MilestoneSearchIndex.PieceCounts(postings, [1L, 2L, 3L]).ToQueryString();
+        var sql = Milestones.Application.Common.Search.MilestoneSearchIndex.PieceCounts(postings, [1L, 2L, 3L], Milestones.Application.Common.Search.MilestoneSearchIndex.RareEnough).ToQueryString();
 
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         using var reader = new StringReader(sql);

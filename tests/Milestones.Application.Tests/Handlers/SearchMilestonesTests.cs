@@ -63,7 +63,8 @@ public sealed class SearchMilestonesTests : HandlerTestBase
         });
         var texts = await DbAsync(db => db.Milestones.Where(m => m.ProjectId == projectId).OrderBy(m => m.Position).Select(m => new { m.Id, m.SearchText }).ToListAsync());
 
-        foreach (var term in new[] { "MILESTONE", "number 1234", "00 n", "zq", "q", "9", "Q", "milestone 99999", "e 0205" })
+        // "number 12": every piece has more than RareAtFirstCount entries (" 12" about 110), so they are counted again.
+        foreach (var term in new[] { "MILESTONE", "number 1234", "number 12", "00 n", "zq", "q", "9", "Q", "milestone 99999", "e 0205" })
         {
             var matches = texts.Where(t => t.SearchText.Contains(SearchText.Fold(term), StringComparison.Ordinal)).Select(t => t.Id).ToList();
 
@@ -72,6 +73,29 @@ public sealed class SearchMilestonesTests : HandlerTestBase
             Assert.Equal(matches.Count, page.Count);
             Assert.Equal(matches.Take(100), page.Items.Select(m => m.Id));
         }
+    }
+
+    [Fact]
+    public async Task A_piece_count_stops_at_the_number_it_is_given_and_a_piece_nobody_has_gets_no_row()
+    {
+        // Arrange
+        var projectId = await ProjectAsync();
+        for (var i = 0; i < MilestoneSearchIndex.RareAtFirstCount + 6; i++)
+        {
+            await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = $"Same {i}" }));
+        }
+
+        long[] pieces = [SearchText.Trigrams("sam").Single(), SearchText.Trigrams("qqq").Single()];
+
+        // Act
+        var counts = await DbAsync(async db => (
+            AtFirst: await MilestoneSearchIndex.PieceCounts(db.MilestoneTrigrams.Where(t => t.ProjectId == projectId), pieces, MilestoneSearchIndex.RareAtFirstCount).ToListAsync(),
+            Further: await MilestoneSearchIndex.PieceCounts(db.MilestoneTrigrams.Where(t => t.ProjectId == projectId), pieces, MilestoneSearchIndex.RareEnough).ToListAsync()));
+
+        // Assert
+        Assert.Equal(MilestoneSearchIndex.RareAtFirstCount, Assert.Single(counts.AtFirst, c => c.Gram == pieces[0]).Count);
+        Assert.Equal(MilestoneSearchIndex.RareAtFirstCount + 6, Assert.Single(counts.Further, c => c.Gram == pieces[0]).Count);
+        Assert.DoesNotContain(counts.AtFirst, c => c.Gram == pieces[1]);
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Milestones.Application.Common.Search;
 
 /// <summary>
@@ -17,6 +19,13 @@ public static class MilestoneSearchIndex
     /// </summary>
     public const int RareEnough = 2_000;
 
+    /// <summary>
+    /// The first count of a long term's pieces stops here: most terms of a few characters have a piece this
+    /// rare, which is then their rarest, and their common pieces are not counted on to <see cref="RareEnough"/>
+    /// (thousands of entries each). Only when every piece reaches it are they counted again, further.
+    /// </summary>
+    public const int RareAtFirstCount = 64;
+
     /// <summary>The pieces of a long term whose rarity is counted (evenly spread over the term).</summary>
     public const int SampledPieces = 8;
 
@@ -34,7 +43,19 @@ public static class MilestoneSearchIndex
     /// scope); or null when the index cannot narrow the search: every piece of the term is common, or
     /// (a short term) the pieces beginning with it are (then a scan is as cheap).
     /// </summary>
-    public static async Task<IQueryable<long>?> CandidatesAsync(IQueryable<MilestoneTrigram> postings, string folded, CancellationToken ct)
+    public static Task<IQueryable<long>?> CandidatesAsync(IQueryable<MilestoneTrigram> postings, string folded, CancellationToken ct) =>
+        CandidatesAsync(postings, folded, (pieces, upTo) => PieceCounts(postings, pieces, upTo).ToListAsync(ct), ct);
+
+    /// <summary>
+    /// <see cref="CandidatesAsync(IQueryable{MilestoneTrigram}, string, CancellationToken)"/> within one
+    /// project, the pieces counted by a compiled query: EF Core's per-call work on the general count's
+    /// expression tree (one subquery per piece) cost more than the database's.
+    /// </summary>
+    public static Task<IQueryable<long>?> CandidatesInProjectAsync(IApplicationDbContext db, long projectId, string folded, CancellationToken ct) =>
+        CandidatesAsync(db.MilestoneTrigrams.Where(t => t.ProjectId == projectId), folded, (pieces, upTo) => InProjectPieceCountsAsync(db, projectId, pieces, upTo, ct), ct);
+
+    private static async Task<IQueryable<long>?> CandidatesAsync(
+        IQueryable<MilestoneTrigram> postings, string folded, Func<IReadOnlyList<long>, int, Task<List<PieceCount>>> count, CancellationToken ct)
     {
         if (SearchText.PrefixRange(folded) is var (from, to))
         {
@@ -48,7 +69,12 @@ public static class MilestoneSearchIndex
             return null;
         }
 
-        var counts = await PieceCounts(postings, pieces).ToDictionaryAsync(c => c.Gram, c => c.Count, ct);
+        var counts = (await count(pieces, RareAtFirstCount)).ToDictionary(c => c.Gram, c => c.Count);
+        if (counts.Count == pieces.Count && counts.Values.Min() >= RareAtFirstCount)
+        {
+            counts = (await count(pieces, RareEnough)).ToDictionary(c => c.Gram, c => c.Count);
+        }
+
         var rarest = pieces.MinBy(p => counts.GetValueOrDefault(p)); // a piece nobody has: no candidate at all
         return counts.GetValueOrDefault(rarest) >= RareEnough
             ? null
@@ -57,17 +83,43 @@ public static class MilestoneSearchIndex
 
     /// <summary>
     /// One statement: for each piece that has an entry in <paramref name="postings"/>, its entries
-    /// counted up to <see cref="RareEnough"/>, as a scalar subquery over a range of the key (no
-    /// grouping, no sort). A piece with no entry has no row.
+    /// counted up to <paramref name="upTo"/> (a parameter: both counts send the same statement), as a
+    /// scalar subquery over a range of the key (no grouping, no sort). A piece with no entry has no row.
     /// </summary>
-    public static IQueryable<PieceCount> PieceCounts(IQueryable<MilestoneTrigram> postings, IReadOnlyList<long> pieces) =>
-        pieces
-            .Select(gram =>
-            {
-                var entries = postings.Where(t => t.Gram == gram).OrderBy(t => t.MilestoneId);
-                return entries.Take(1).Select(_ => new PieceCount { Gram = gram, Count = entries.Take(RareEnough).Count() });
-            })
-            .Aggregate((all, next) => all.Concat(next));
+    public static IQueryable<PieceCount> PieceCounts(IQueryable<MilestoneTrigram> postings, IReadOnlyList<long> pieces, int upTo) =>
+        postings.Provider.CreateQuery<PieceCount>(EachPieceCounted(postings.Expression, [.. pieces.Select(Projections.Captured)], Projections.Captured(upTo)));
+
+    /// <summary>The count of one piece (<see cref="PieceCounts"/>), written once for the ad-hoc and the compiled query.</summary>
+    private static readonly Expression<Func<IQueryable<MilestoneTrigram>, long, int, IQueryable<PieceCount>>> OnePieceCounted = (postings, gram, upTo) =>
+        postings.Where(t => t.Gram == gram).OrderBy(t => t.MilestoneId).Take(1)
+            .Select(_ => new PieceCount { Gram = gram, Count = postings.Where(t => t.Gram == gram).OrderBy(t => t.MilestoneId).Take(upTo).Count() });
+
+    private static Expression EachPieceCounted(Expression postings, IReadOnlyList<Expression> pieces, Expression upTo) =>
+        pieces.Select(gram => OnePieceCounted.Inline(postings, gram, upTo))
+            .Aggregate((all, next) => Expression.Call(typeof(Queryable), nameof(Queryable.Concat), [typeof(PieceCount)], all, next));
+
+    /// <summary>No piece is this number (pieces are UTF-16 units side by side, never negative): the compiled count's unused places.</summary>
+    private const long NoPiece = -1;
+
+    private static readonly Func<DbContext, long, int, long, long, long, long, long, long, long, long, IAsyncEnumerable<PieceCount>> InProjectPieceCounts =
+        EF.CompileAsyncQuery(InProjectPieceCountsQuery());
+
+    private static Expression<Func<DbContext, long, int, long, long, long, long, long, long, long, long, IQueryable<PieceCount>>> InProjectPieceCountsQuery()
+    {
+        var (c, project, upTo) = (Expression.Parameter(typeof(DbContext), "c"), Expression.Parameter(typeof(long), "projectId"), Expression.Parameter(typeof(int), "upTo"));
+        var pieces = Enumerable.Range(0, SampledPieces).Select(i => Expression.Parameter(typeof(long), $"piece{i}")).ToArray();
+        Expression<Func<DbContext, long, IQueryable<MilestoneTrigram>>> postings = (context, projectId) =>
+            context.Set<MilestoneTrigram>().Where(t => t.ProjectId == projectId);
+        return Expression.Lambda<Func<DbContext, long, int, long, long, long, long, long, long, long, long, IQueryable<PieceCount>>>(
+            EachPieceCounted(postings.Inline(c, project), pieces, upTo), [c, project, upTo, .. pieces]);
+    }
+
+    private static Task<List<PieceCount>> InProjectPieceCountsAsync(IApplicationDbContext db, long projectId, IReadOnlyList<long> pieces, int upTo, CancellationToken ct)
+    {
+        long Piece(int i) => i < pieces.Count ? pieces[i] : NoPiece;
+        return InProjectPieceCounts(Compiled.Context(db), projectId, upTo, Piece(0), Piece(1), Piece(2), Piece(3), Piece(4), Piece(5), Piece(6), Piece(7))
+            .ToListAsync(ct).AsTask();
+    }
 
     public sealed class PieceCount
     {

@@ -101,14 +101,14 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
         // milestones, so the database reads a few entries rather than every milestone in scope.
         var readable = query.PublicOnly ? db.Projects.Where(p => p.Visibility == Visibility.Public).Select(p => p.Id) : access.ReadableProjectIds();
         var only = query.InProject ?? query.ProjectId;
-        var postings = query.InProject is null ? db.MilestoneTrigrams.Where(t => readable.Contains(t.ProjectId)) : db.MilestoneTrigrams;
-        if (only is not null)
-        {
-            postings = postings.Where(t => t.ProjectId == only);
-        }
-
         var term = string.IsNullOrEmpty(query.Filter.Search) ? null : SearchText.Fold(query.Filter.Search);
-        if (term is not null && await MilestoneSearchIndex.CandidatesAsync(postings, term, cancellationToken) is { } candidates)
+        var candidates = term is null ? null
+            : query.InProject is { } inProject ? await MilestoneSearchIndex.CandidatesInProjectAsync(db, inProject, term, cancellationToken)
+            : await MilestoneSearchIndex.CandidatesAsync(
+                only is null ? db.MilestoneTrigrams.Where(t => readable.Contains(t.ProjectId)) : db.MilestoneTrigrams.Where(t => readable.Contains(t.ProjectId) && t.ProjectId == only),
+                term,
+                cancellationToken);
+        if (candidates is not null)
         {
             milestones = milestones.Where(m => candidates.Contains(m.Id));
         }
