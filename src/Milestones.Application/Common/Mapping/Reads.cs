@@ -4,7 +4,8 @@ namespace Milestones.Application.Common.Mapping;
 
 /// <summary>
 /// Reads one resource as its DTO; shared by queries and by commands that answer with the changed resource.
-/// The reads every write of a task or a pledge ends with are compiled once (docs/performance.md).
+/// A task's and a support's reads are compiled once (docs/performance.md); a task's own writes answer from
+/// the task they saved instead (<see cref="TaskDto.From"/>), and every pledge ends with the support's read.
 /// </summary>
 public static class Reads
 {

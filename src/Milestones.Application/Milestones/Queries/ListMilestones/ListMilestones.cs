@@ -104,10 +104,7 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
         var term = string.IsNullOrEmpty(query.Filter.Search) ? null : SearchText.Fold(query.Filter.Search);
         var candidates = term is null ? null
             : query.InProject is { } inProject ? await MilestoneSearchIndex.CandidatesInProjectAsync(db, inProject, term, cancellationToken)
-            : await MilestoneSearchIndex.CandidatesAsync(
-                only is null ? db.MilestoneTrigrams.Where(t => readable.Contains(t.ProjectId)) : db.MilestoneTrigrams.Where(t => readable.Contains(t.ProjectId) && t.ProjectId == only),
-                term,
-                cancellationToken);
+            : await MilestoneSearchIndex.CandidatesAsync(ReadablePostings(readable, only), term, cancellationToken);
         if (candidates is not null)
         {
             milestones = milestones.Where(m => candidates.Contains(m.Id));
@@ -157,6 +154,13 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
             .Select(MilestoneDto.ProjectionAt(now))
             .ToListAsync(cancellationToken);
         return new PagedList<MilestoneDto>(items, count, query.TakeOf(), query.SkipOf());
+    }
+
+    /// <summary>The search index's entries of the readable projects, of project <paramref name="only"/> when one is asked for.</summary>
+    private IQueryable<MilestoneTrigram> ReadablePostings(IQueryable<long> readable, long? only)
+    {
+        var postings = db.MilestoneTrigrams.Where(t => readable.Contains(t.ProjectId));
+        return only is null ? postings : postings.Where(t => t.ProjectId == only);
     }
 
     private static IQueryable<Milestone> Filter(IQueryable<Milestone> milestones, MilestoneFilter query, string? term, DateTime now)
