@@ -71,6 +71,39 @@ public sealed class MilestoneListTests(ApiFactory factory) : ApiTestBase(factory
     }
 
     [Fact]
+    public async Task A_status_filters_count_is_every_milestone_it_selects_after_status_changes_deletes_and_restores()
+    {
+        // Arrange: statuses changed both ways, a reached milestone deleted, a failed one deleted and restored.
+        var id = await ProjectWithMilestonesAsync(
+            new { title = "p1" }, new { title = "r1", status = "reached" }, new { title = "r2", status = "reached" },
+            new { title = "i1", status = "in_progress" }, new { title = "f1", status = "failed" }, new { title = "p2" });
+        var ids = (await Admin.Get($"/api/v1/projects/{id}/milestones?limit=100")).Data().AsArray().ToDictionary(m => m!.Str("title")!, m => m!.Id());
+        await Admin.Patch($"/api/v1/milestones/{ids["p1"]}", new { status = "reached" });
+        await Admin.Patch($"/api/v1/milestones/{ids["r1"]}", new { status = "pending" });
+        await Admin.Delete($"/api/v1/milestones/{ids["r2"]}");
+        await Admin.Delete($"/api/v1/milestones/{ids["f1"]}");
+        await Admin.Post($"/api/v1/milestones/{ids["f1"]}/restore");
+
+        foreach (var (statuses, expected) in new[]
+        {
+            ("reached", new[] { "p1" }),
+            ("pending,in_progress,failed", ["Uncategorised", "r1", "i1", "p2", "f1"]), // a restored milestone comes back last
+            ("failed,reached,pending,in_progress,reached", ["Uncategorised", "p1", "r1", "i1", "p2", "f1"]),
+            ("pending", ["Uncategorised", "r1", "p2"]),
+            ("in_progress,failed", ["i1", "f1"]),
+        })
+        {
+            // Act
+            var all = await TitlesAsync($"/api/v1/projects/{id}/milestones?status={statuses}&limit=100");
+            var first = await Admin.Get($"/api/v1/projects/{id}/milestones?status={statuses}&limit=1");
+
+            // Assert
+            Assert.Equal(expected, all);
+            Assert.True(expected.Length == first.Body!.Int("count"), $"status={statuses}: count {first.Body!.Int("count")}, expected {expected.Length}");
+        }
+    }
+
+    [Fact]
     public async Task Type_filters_categorised_from_the_default()
     {
         var id = await ProjectWithMilestonesAsync(new { title = "c" });

@@ -72,4 +72,33 @@ public sealed class ReadStatementsTests
         Assert.Empty(pastTheEnd.Data().AsArray());
         Assert.Equal(5, pastTheEnd.Body!.Int("count"));
     }
+
+    [Fact]
+    public async Task Listing_a_projects_reached_or_unreached_milestones_counts_them_from_the_projects_counters()
+    {
+        // Arrange: the default milestone, two reached and one pending.
+        var recorder = new StatementRecorder();
+        using var factory = recorder.Factory();
+        var given = new Scenario(factory);
+        var project = await given.ProjectAsync(given.Admin, "private");
+        await given.MilestoneAsync(given.Admin, project.Id(), new { title = "one", status = "reached" });
+        await given.MilestoneAsync(given.Admin, project.Id(), new { title = "two" });
+        await given.MilestoneAsync(given.Admin, project.Id(), new { title = "three", status = "reached" });
+        await given.Admin.Get($"/api/v1/projects/{project.Id()}");
+        recorder.Commands.Clear();
+
+        // Act
+        var reached = await given.Admin.Get($"/api/v1/projects/{project.Id()}/milestones?status=reached&limit=1");
+        var reachedStatements = recorder.QueriesOfRequests();
+        recorder.Commands.Clear();
+        var others = await given.Admin.Get($"/api/v1/projects/{project.Id()}/milestones?status=pending,in_progress,failed");
+        var otherStatements = recorder.QueriesOfRequests();
+
+        // Assert: the counts are the counters', and no statement counts milestones.
+        Assert.Equal(["one"], reached.Data().AsArray().Select(m => m!.Str("title")));
+        Assert.Equal(2, reached.Body!.Int("count"));
+        Assert.Equal(["Uncategorised", "two"], others.Data().AsArray().Select(m => m!.Str("title")));
+        Assert.Equal(2, others.Body!.Int("count"));
+        Assert.DoesNotContain(reachedStatements.Concat(otherStatements), s => s.Contains("COUNT(", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -18,8 +18,10 @@ public static class CompiledMilestoneReads
     private static readonly Expression<Func<DbContext, long, int>> LiveCount = (c, p) =>
         c.Set<Project>().Where(x => x.Id == p).Select(x => x.MilestonesTotal + 1).First();
 
-    private static readonly Func<DbContext, long, CancellationToken, Task<int>> Count =
-        EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, long, CancellationToken, int>>(LiveCount.Body, [.. LiveCount.Parameters, Token()]));
+    /// <summary>A project's counters of its milestones: the live ones (with the default one) and the reached ones.</summary>
+    private static readonly Func<DbContext, long, CancellationToken, Task<ProjectMilestoneCounts>> Counts =
+        EF.CompileAsyncQuery((DbContext c, long p, CancellationToken ct) =>
+            c.Set<Project>().Where(x => x.Id == p).Select(x => new ProjectMilestoneCounts(x.MilestonesTotal + 1, x.MilestonesReached)).First());
 
     /// <summary>Live milestones of a project from position <c>from</c> on, ascending.</summary>
     private static readonly Expression<Func<DbContext, long, int, int, IQueryable<Milestone>>> Up = (c, p, from, count) =>
@@ -62,9 +64,15 @@ public static class CompiledMilestoneReads
     /// <summary>A milestone of a page, with the project's live count (every row carries it: one statement for both).</summary>
     private sealed record Counted(MilestoneDto Milestone, int Total);
 
-    /// <summary>A project's live milestones (its counter, plus the default milestone).</summary>
-    public static Task<int> LiveCountAsync(IApplicationDbContext db, long projectId, CancellationToken ct) =>
-        Count(Compiled.Context(db), projectId, ct);
+    /// <summary>
+    /// A project's live milestones (its counter, plus the default milestone) and the reached ones among them
+    /// (its counter; the default milestone is always pending), each kept exact in the transaction of every
+    /// change by <c>ProjectMilestoneCounterHandler</c>.
+    /// </summary>
+    public sealed record ProjectMilestoneCounts(int Live, int Reached);
+
+    public static Task<ProjectMilestoneCounts> CountsAsync(IApplicationDbContext db, long projectId, CancellationToken ct) =>
+        Counts(Compiled.Context(db), projectId, ct);
 
     /// <summary>
     /// The page at <paramref name="skip"/> of a project's live milestones in position order (from the end when
@@ -81,7 +89,7 @@ public static class CompiledMilestoneReads
             page.Add(row.Milestone);
         }
 
-        return (page, total >= 0 ? total : await LiveCountAsync(db, projectId, ct));
+        return (page, total >= 0 ? total : (await CountsAsync(db, projectId, ct)).Live);
     }
 
     /// <summary>

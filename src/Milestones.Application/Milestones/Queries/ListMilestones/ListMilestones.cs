@@ -60,7 +60,35 @@ public sealed record MilestoneFilter
 
     /// <summary>True when nothing narrows the list (an empty status list or search narrows nothing).</summary>
     public bool IsEmpty => this with { Status = Status is { Count: > 0 } ? Status : null, Search = string.IsNullOrEmpty(Search) ? null : Search } == None;
+
+    /// <summary>
+    /// Which of a project's milestone counters counts what this filter selects, when statuses alone narrow
+    /// it: every live milestone, the reached ones, or the others (the default milestone, always pending,
+    /// among them); null when no counter does and the matching milestones must be counted.
+    /// </summary>
+    public MilestoneTally? Tally
+    {
+        get
+        {
+            if (!(this with { Status = null }).IsEmpty)
+            {
+                return null;
+            }
+
+            var statuses = Status?.ToHashSet() ?? [];
+            return statuses.Count == 0 ? MilestoneTally.Live
+                : statuses.SetEquals(Reached) ? MilestoneTally.Reached
+                : statuses.SetEquals(NotReached) ? MilestoneTally.NotReached
+                : null;
+        }
+    }
+
+    private static readonly MilestoneStatus[] Reached = [MilestoneStatus.Reached];
+    private static readonly MilestoneStatus[] NotReached = Enum.GetValues<MilestoneStatus>().Except(Reached).ToArray();
 }
+
+/// <summary>The sets of a project's live milestones its counters count (<see cref="MilestoneFilter.Tally"/>).</summary>
+public enum MilestoneTally { Live, Reached, NotReached }
 
 public sealed class ListMilestonesValidator : AbstractValidator<ListMilestonesQuery>
 {
@@ -145,8 +173,10 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
         // A deferred join: the page's ids come from the (index-covered) filter and order alone, and
         // only those rows are read whole, so a deep page or a sorted filter does not carry every
         // skipped row through the sort (docs/performance.md).
-        var count = wholeProject
-            ? await CompiledMilestoneReads.LiveCountAsync(db, query.InProject!.Value, cancellationToken)
+        // A project's list filtered by statuses alone is counted by the project's counters when they count
+        // that set (all, reached, or not reached): one row instead of every match (docs/performance.md).
+        var count = query is { InProject: { } projectId, IncludeDeleted: not true } && query.Filter.Tally is { } tally
+            ? Counted(await CompiledMilestoneReads.CountsAsync(db, projectId, cancellationToken), tally)
             : await milestones.CountAsync(cancellationToken);
         var pageIds = Sort(milestones, query).Select(m => m.Id).Skip(query.SkipOf()).Take(query.TakeOf());
         var rows = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones; // the filters reach the subquery too
@@ -155,6 +185,13 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
             .ToListAsync(cancellationToken);
         return new PagedList<MilestoneDto>(items, count, query.TakeOf(), query.SkipOf());
     }
+
+    private static int Counted(CompiledMilestoneReads.ProjectMilestoneCounts counts, MilestoneTally tally) => tally switch
+    {
+        MilestoneTally.Reached => counts.Reached,
+        MilestoneTally.NotReached => counts.Live - counts.Reached,
+        _ => counts.Live,
+    };
 
     /// <summary>The search index's entries of the readable projects, of project <paramref name="only"/> when one is asked for.</summary>
     private IQueryable<MilestoneTrigram> ReadablePostings(IQueryable<long> readable, long? only)
