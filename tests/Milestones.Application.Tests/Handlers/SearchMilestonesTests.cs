@@ -110,11 +110,13 @@ public sealed class SearchMilestonesTests : HandlerTestBase
         var titleOnly = await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "xab" }));
         await SendAsync(new CreateMilestoneCommand(projectId, new MilestoneDraft { Title = "Other", Description = "nothing here" }));
 
-        var candidates = await DbAsync(async db => await MilestoneSearchIndex.CandidatesAsync(db.MilestoneTrigrams.Where(t => t.ProjectId == projectId), term, default) is { } ids
-            ? await ids.Distinct().ToListAsync() : null);
+        var candidates = await DbAsync(async db => await MilestoneSearchIndex.CandidatesAsync(db.MilestoneTrigrams.Where(t => t.ProjectId == projectId), term, default) is { } found
+            ? (Exact: found.Exact, Ids: await found.Ids.Distinct().ToListAsync()) : default);
         var page = await SendAsync(new ListMilestonesQuery { InProject = projectId, Filter = new MilestoneFilter { Search = term } });
 
-        Assert.NotNull(candidates); // the index narrowed the search
+        // The index narrowed the search to exactly the matches: the list adds no substring test.
+        Assert.True(candidates.Exact);
+        Assert.Equal([atEnd.Id, titleOnly.Id], candidates.Ids.Order());
         Assert.Equal([atEnd.Id, titleOnly.Id], page.Items.Select(m => m.Id).Order());
     }
 }

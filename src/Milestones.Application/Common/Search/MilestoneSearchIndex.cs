@@ -8,8 +8,9 @@ namespace Milestones.Application.Common.Search;
 /// search for a term of three characters or more reads the entries of the term's rarest piece; a term of
 /// one or two characters, the entries of the pieces that begin with it (one range of the key, since the
 /// padding makes every occurrence the start of a piece). Either way a few index seeks, whatever the
-/// project's size, and each candidate is confirmed with the substring test, so the search finds exactly
-/// what a scan of every milestone would (docs/performance.md, decision record 16).
+/// project's size, and a long term's candidates are confirmed with the substring test (a short term's
+/// are its matches already: <see cref="SearchCandidates.Exact"/>), so the search finds exactly what a
+/// scan of every milestone would (docs/performance.md, decision record 16).
 /// </summary>
 public static class MilestoneSearchIndex
 {
@@ -38,12 +39,11 @@ public static class MilestoneSearchIndex
         db.ReplaceSearchEntriesAsync(milestone.ProjectId, milestone.Id, SearchText.IndexedPieces(milestone.SearchText).ToList(), ct);
 
     /// <summary>
-    /// The ids of the milestones that may contain <paramref name="folded"/> (a superset, to confirm with
-    /// the substring test), read from <paramref name="postings"/> (the index entries of the projects in
-    /// scope); or null when the index cannot narrow the search: every piece of the term is common, or
-    /// (a short term) the pieces beginning with it are (then a scan is as cheap).
+    /// The ids of the milestones that may contain <paramref name="folded"/>, read from <paramref name="postings"/>
+    /// (the index entries of the projects in scope); or null when the index cannot narrow the search: every
+    /// piece of the term is common, or (a short term) the pieces beginning with it are (then a scan is as cheap).
     /// </summary>
-    public static Task<IQueryable<long>?> CandidatesAsync(IQueryable<MilestoneTrigram> postings, string folded, CancellationToken ct) =>
+    public static Task<SearchCandidates?> CandidatesAsync(IQueryable<MilestoneTrigram> postings, string folded, CancellationToken ct) =>
         CandidatesAsync(postings, folded, (pieces, upTo) => PieceCounts(postings, pieces, upTo).ToListAsync(ct), ct);
 
     /// <summary>
@@ -51,16 +51,16 @@ public static class MilestoneSearchIndex
     /// project, the pieces counted by a compiled query: EF Core's per-call work on the general count's
     /// expression tree (one subquery per piece) cost more than the database's.
     /// </summary>
-    public static Task<IQueryable<long>?> CandidatesInProjectAsync(IApplicationDbContext db, long projectId, string folded, CancellationToken ct) =>
+    public static Task<SearchCandidates?> CandidatesInProjectAsync(IApplicationDbContext db, long projectId, string folded, CancellationToken ct) =>
         CandidatesAsync(db.MilestoneTrigrams.Where(t => t.ProjectId == projectId), folded, (pieces, upTo) => InProjectPieceCountsAsync(db, projectId, pieces, upTo, ct), ct);
 
-    private static async Task<IQueryable<long>?> CandidatesAsync(
+    private static async Task<SearchCandidates?> CandidatesAsync(
         IQueryable<MilestoneTrigram> postings, string folded, Func<IReadOnlyList<long>, int, Task<List<PieceCount>>> count, CancellationToken ct)
     {
         if (SearchText.PrefixRange(folded) is var (from, to))
         {
             var beginning = postings.Where(t => t.Gram >= from && t.Gram <= to);
-            return await beginning.Take(RareEnough).CountAsync(ct) >= RareEnough ? null : beginning.Select(t => t.MilestoneId);
+            return await beginning.Take(RareEnough).CountAsync(ct) >= RareEnough ? null : new(beginning.Select(t => t.MilestoneId), Exact: true);
         }
 
         var pieces = Sample(SearchText.Trigrams(folded).ToList());
@@ -78,7 +78,7 @@ public static class MilestoneSearchIndex
         var rarest = pieces.MinBy(p => counts.GetValueOrDefault(p)); // a piece nobody has: no candidate at all
         return counts.GetValueOrDefault(rarest) >= RareEnough
             ? null
-            : postings.Where(t => t.Gram == rarest).Select(t => t.MilestoneId);
+            : new(postings.Where(t => t.Gram == rarest).Select(t => t.MilestoneId), Exact: false);
     }
 
     /// <summary>
@@ -120,6 +120,14 @@ public static class MilestoneSearchIndex
         return InProjectPieceCounts(Compiled.Context(db), projectId, upTo, Piece(0), Piece(1), Piece(2), Piece(3), Piece(4), Piece(5), Piece(6), Piece(7))
             .ToListAsync(ct).AsTask();
     }
+
+    /// <summary>
+    /// The milestones a search starts from (<see cref="Ids"/>, possibly repeated). <see cref="Exact"/>: they
+    /// are the term's matches, with no other (a term of one or two characters: every occurrence of it begins
+    /// an indexed piece of the padded text, and every piece in its range begins with it, and the index is
+    /// rewritten in the transaction of every text change); otherwise a superset to confirm with the substring test.
+    /// </summary>
+    public sealed record SearchCandidates(IQueryable<long> Ids, bool Exact);
 
     public sealed class PieceCount
     {

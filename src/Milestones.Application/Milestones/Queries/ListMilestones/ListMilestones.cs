@@ -135,7 +135,8 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
             : await MilestoneSearchIndex.CandidatesAsync(ReadablePostings(readable, only), term, cancellationToken);
         if (candidates is not null)
         {
-            milestones = milestones.Where(m => candidates.Contains(m.Id));
+            var ids = candidates.Ids;
+            milestones = milestones.Where(m => ids.Contains(m.Id));
         }
         else
         {
@@ -168,7 +169,7 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
             }
         }
 
-        milestones = Filter(milestones, query.Filter, term, now);
+        milestones = Filter(milestones, query.Filter, candidates is { Exact: true } ? null : term, now);
 
         // A deferred join: the page's ids come from the (index-covered) filter and order alone, and
         // only those rows are read whole, so a deep page or a sorted filter does not carry every
@@ -200,7 +201,8 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
         return only is null ? postings : postings.Where(t => t.ProjectId == only);
     }
 
-    private static IQueryable<Milestone> Filter(IQueryable<Milestone> milestones, MilestoneFilter query, string? term, DateTime now)
+    /// <summary>The filters, with the substring test of <paramref name="unconfirmed"/> when the search index has not already decided it.</summary>
+    private static IQueryable<Milestone> Filter(IQueryable<Milestone> milestones, MilestoneFilter query, string? unconfirmed, DateTime now)
     {
         var statuses = query.Status?.Distinct().ToList() ?? [];
         if (statuses.Count > 0)
@@ -213,12 +215,12 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
             milestones = milestones.Where(m => m.Type == type);
         }
 
-        if (term is not null)
+        if (unconfirmed is not null)
         {
             // The folded term in the folded text: case and accents ignored in every script, the same on
             // both providers; Contains is a literal substring match, so '%' and '_' match themselves.
-            // It also confirms each candidate the search index gave.
-            milestones = milestones.Where(m => m.SearchText.Contains(term));
+            // It also confirms each candidate the search index gave for a long term.
+            milestones = milestones.Where(m => m.SearchText.Contains(unconfirmed));
         }
 
         if (query.Overdue is { } overdue)
