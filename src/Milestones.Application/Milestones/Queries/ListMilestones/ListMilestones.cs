@@ -171,14 +171,15 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
 
         milestones = Filter(milestones, query.Filter, candidates is { Exact: true } ? null : term, now);
 
-        // A deferred join: the page's ids come from the (index-covered) filter and order alone, and
-        // only those rows are read whole, so a deep page or a sorted filter does not carry every
-        // skipped row through the sort (docs/performance.md).
         // A project's list filtered by statuses alone is counted by the project's counters when they count
         // that set (all, reached, or not reached): one row instead of every match (docs/performance.md).
         var count = query is { InProject: { } projectId, IncludeDeleted: not true } && query.Filter.Tally is { } tally
             ? Counted(await CompiledMilestoneReads.CountsAsync(db, projectId, cancellationToken), tally)
             : await milestones.CountAsync(cancellationToken);
+
+        // A deferred join: the page's ids come from the (index-covered) filter and order alone, and
+        // only those rows are read whole, so a deep page or a sorted filter does not carry every
+        // skipped row through the sort (docs/performance.md).
         var pageIds = Sort(milestones, query).Select(m => m.Id).Skip(query.SkipOf()).Take(query.TakeOf());
         var rows = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones; // the filters reach the subquery too
         var items = await Sort(rows.Where(m => pageIds.Contains(m.Id)), query)
