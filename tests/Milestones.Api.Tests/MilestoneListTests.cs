@@ -103,6 +103,27 @@ public sealed class MilestoneListTests(ApiFactory factory) : ApiTestBase(factory
         }
     }
 
+    [Theory]
+    [InlineData(3, 0, "a1,a2,a3")] // a full page: counted
+    [InlineData(3, 3, "a4,a5")] // the last page, partly full: its total is its offset and its items
+    [InlineData(3, 5, "")] // just past the end: counted
+    [InlineData(3, 9, "")]
+    [InlineData(10, 0, "a1,a2,a3,a4,a5")]
+    public async Task A_filtered_lists_count_is_every_match_on_any_page_and_past_the_end(int limit, int offset, string titles)
+    {
+        // Arrange: five matches among other milestones.
+        var id = await ProjectWithMilestonesAsync(
+            new { title = "a1", status = "failed" }, new { title = "b1" }, new { title = "a2", status = "failed" }, new { title = "a3", status = "failed" },
+            new { title = "a4", status = "failed" }, new { title = "b2", status = "reached" }, new { title = "a5", status = "failed" });
+
+        // Act
+        var page = await Admin.Get($"/api/v1/projects/{id}/milestones?status=failed&limit={limit}&offset={offset}");
+
+        // Assert
+        Assert.Equal(titles.Split(',', StringSplitOptions.RemoveEmptyEntries), page.Data().AsArray().Select(m => m!.Str("title")));
+        Assert.Equal(5, page.Body!.Int("count"));
+    }
+
     [Fact]
     public async Task Type_filters_categorised_from_the_default()
     {

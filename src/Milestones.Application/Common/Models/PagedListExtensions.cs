@@ -4,11 +4,12 @@ namespace Milestones.Application.Common.Models;
 
 public static class PagedListExtensions
 {
-    /// <summary>Counts every match, then reads the requested window of an ordered query.</summary>
+    /// <summary>Reads the requested window of an ordered query, then counts every match unless the window shows the total (<see cref="Paging.TotalShownBy"/>).</summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> ordered, IPagedQuery paging, CancellationToken ct)
     {
-        var count = await ordered.CountAsync(ct);
-        var items = await ordered.Skip(paging.SkipOf()).Take(paging.TakeOf()).ToListAsync(ct);
-        return new PagedList<T>(items, count, paging.TakeOf(), paging.SkipOf());
+        var (skip, take) = (paging.SkipOf(), paging.TakeOf());
+        var items = await ordered.Skip(skip).Take(take).ToListAsync(ct);
+        var count = Paging.TotalShownBy(skip, take, items.Count) ?? await ordered.CountAsync(ct);
+        return new PagedList<T>(items, count, take, skip);
     }
 }

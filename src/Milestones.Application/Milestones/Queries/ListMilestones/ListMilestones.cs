@@ -76,15 +76,16 @@ public sealed record MilestoneFilter
             }
 
             var statuses = Status?.ToHashSet() ?? [];
-            return statuses.Count == 0 ? MilestoneTally.Live
+            return statuses.Count == 0 || statuses.SetEquals(Every) ? MilestoneTally.Live
                 : statuses.SetEquals(Reached) ? MilestoneTally.Reached
                 : statuses.SetEquals(NotReached) ? MilestoneTally.NotReached
                 : null;
         }
     }
 
+    private static readonly MilestoneStatus[] Every = Enum.GetValues<MilestoneStatus>();
     private static readonly MilestoneStatus[] Reached = [MilestoneStatus.Reached];
-    private static readonly MilestoneStatus[] NotReached = Enum.GetValues<MilestoneStatus>().Except(Reached).ToArray();
+    private static readonly MilestoneStatus[] NotReached = Every.Except(Reached).ToArray();
 }
 
 /// <summary>The sets of a project's live milestones its counters count (<see cref="MilestoneFilter.Tally"/>).</summary>
@@ -171,21 +172,24 @@ public sealed class ListMilestonesHandler(IApplicationDbContext db, ProjectAcces
 
         milestones = Filter(milestones, query.Filter, candidates is { Exact: true } ? null : term, now);
 
-        // A project's list filtered by statuses alone is counted by the project's counters when they count
-        // that set (all, reached, or not reached): one row instead of every match (docs/performance.md).
-        var count = query is { InProject: { } projectId, IncludeDeleted: not true } && query.Filter.Tally is { } tally
-            ? Counted(await CompiledMilestoneReads.CountsAsync(db, projectId, cancellationToken), tally)
-            : await milestones.CountAsync(cancellationToken);
-
         // A deferred join: the page's ids come from the (index-covered) filter and order alone, and
         // only those rows are read whole, so a deep page or a sorted filter does not carry every
         // skipped row through the sort (docs/performance.md).
-        var pageIds = Sort(milestones, query).Select(m => m.Id).Skip(query.SkipOf()).Take(query.TakeOf());
+        var (skip, take) = (query.SkipOf(), query.TakeOf());
+        var pageIds = Sort(milestones, query).Select(m => m.Id).Skip(skip).Take(take);
         var rows = query.IncludeDeleted == true ? db.Milestones.IgnoreQueryFilters() : db.Milestones; // the filters reach the subquery too
         var items = await Sort(rows.Where(m => pageIds.Contains(m.Id)), query)
             .Select(MilestoneDto.ProjectionAt(now))
             .ToListAsync(cancellationToken);
-        return new PagedList<MilestoneDto>(items, count, query.TakeOf(), query.SkipOf());
+
+        // The total: shown by a page that is not full; otherwise, for a project's list filtered by statuses
+        // alone, the project's counters when they count that set (all, reached, or not reached: one row
+        // instead of every match); otherwise a count of every match (docs/performance.md).
+        var count = Paging.TotalShownBy(skip, take, items.Count)
+            ?? (query is { InProject: { } projectId, IncludeDeleted: not true } && query.Filter.Tally is { } tally
+                ? Counted(await CompiledMilestoneReads.CountsAsync(db, projectId, cancellationToken), tally)
+                : await milestones.CountAsync(cancellationToken));
+        return new PagedList<MilestoneDto>(items, count, take, skip);
     }
 
     private static int Counted(CompiledMilestoneReads.ProjectMilestoneCounts counts, MilestoneTally tally) => tally switch
